@@ -1,0 +1,82 @@
+package org.jailsh.registry;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.jailsh.spi.JailshPlugin;
+
+/**
+ * The one place that touches {@link ServiceLoader}: plugins on the class path and in plugin directories
+ * ({@code ~/.config/jailsh/plugins}, {@code /usr/local/etc/jailsh/plugins}). A plugin that cannot be loaded is
+ * recorded as broken and skipped, so one bad jar never stops the shell.
+ */
+public final class PluginLoader {
+
+    private final List<JailshPlugin> plugins = new ArrayList<>();
+    private final List<BrokenPlugin> broken = new ArrayList<>();
+
+    public static PluginLoader load(ClassLoader parent, List<Path> pluginDirs) {
+        PluginLoader loader = new PluginLoader();
+        List<URL> jars = new ArrayList<>();
+        for (Path dir : pluginDirs) {
+            loader.findJars(dir, jars);
+        }
+        ClassLoader classLoader = jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent);
+        Iterator<JailshPlugin> it = ServiceLoader.load(JailshPlugin.class, classLoader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                loader.plugins.add(it.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                loader.broken.add(new BrokenPlugin(pluginName(e), "failed to load: " + ProviderRegistry.describe(e)));
+            }
+        }
+        return loader;
+    }
+
+    private void findJars(Path dir, List<URL> into) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                into.add(jar.toUri().toURL());
+            }
+        } catch (MalformedURLException e) {
+            broken.add(new BrokenPlugin(dir.toString(), "bad jar path: " + e.getMessage()));
+        } catch (IOException e) {
+            broken.add(new BrokenPlugin(dir.toString(), "cannot read the plugins directory: " + e.getMessage()));
+        }
+    }
+
+    private static String pluginName(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("Provider ");
+        if (at >= 0) {
+            String rest = message.substring(at + 9);
+            int end = rest.indexOf(' ');
+            return end > 0 ? rest.substring(0, end) : rest;
+        }
+        return "unknown plugin";
+    }
+
+    public List<JailshPlugin> plugins() {
+        return List.copyOf(plugins);
+    }
+
+    public List<BrokenPlugin> broken() {
+        return List.copyOf(broken);
+    }
+}

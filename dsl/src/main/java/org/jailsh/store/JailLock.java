@@ -1,0 +1,122 @@
+package org.jailsh.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jailsh.spi.JailshException;
+
+/**
+ * One jail's lock, across processes (an OS file lock) and threads (a lock per name). The holder writes who it is
+ * into the lock file, so a waiting process can say who holds it.
+ */
+public final class JailLock implements AutoCloseable {
+
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final ReentrantLock threadLock;
+    private final FileChannel channel;
+    private final FileLock fileLock;
+
+    private JailLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+        this.threadLock = threadLock;
+        this.channel = channel;
+        this.fileLock = fileLock;
+    }
+
+    public static JailLock acquire(Path lockFile, String holder, long timeoutMillis) {
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath(), p -> new ReentrantLock());
+        try {
+            if (!threadLock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                throw busy(lockFile, "another operation of this jailsh");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JailshException("interrupted while waiting for the lock " + lockFile);
+        }
+        if (threadLock.getHoldCount() > 1) {
+            return new JailLock(threadLock, null, null);
+        }
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(lockFile.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            FileLock lock;
+            while ((lock = tryLock(channel)) == null) {
+                if (System.nanoTime() > deadline) {
+                    throw busy(lockFile, Files.readString(lockFile).strip());
+                }
+                Thread.sleep(20);
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ": " + holder + "\n")
+                    .getBytes(StandardCharsets.UTF_8)), 0);
+            return new JailLock(threadLock, channel, lock);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            threadLock.unlock();
+            throw new UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            closeQuietly(channel);
+            threadLock.unlock();
+            Thread.currentThread().interrupt();
+            throw new JailshException("interrupted while waiting for the lock " + lockFile);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            threadLock.unlock();
+            throw e;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static JailshException busy(Path lockFile, String holder) {
+        String name = lockFile.getFileName().toString().replaceFirst("\\.lock$", "");
+        return new JailshException(name + " is locked by " + (holder.isBlank() ? "another process" : holder),
+                "wait for that operation to finish, then try again");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (fileLock != null) {
+                channel.truncate(0);
+                fileLock.release();
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // the OS drops the lock with the descriptor anyway
+        } finally {
+            threadLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.jailsh.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The jail manager's log (the seed's {@code iocage.log}): every operation, its host commands and their output, in
+ * iocage's line format, rotated at 10 MiB keeping 5 files. Opened lazily: read-only commands never create it.
+ */
+public final class OperationLog {
+
+    private static final long MAX_BYTES = 10L << 20;
+    private static final int KEEP = 5;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+
+    private final Path file;
+
+    public OperationLog(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized void write(String level, String message) {
+        try {
+            Files.createDirectories(file.getParent());
+            rotateIfFull();
+            String line = TIME.format(LocalDateTime.now()) + " (" + level + ") " + message.replace("\n", "\n    ")
+                    + "\n";
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // a log that cannot be written must never stop the operation it describes
+        }
+    }
+
+    public void info(String message) {
+        write("INFO", message);
+    }
+
+    private void rotateIfFull() throws IOException {
+        if (!Files.exists(file) || Files.size(file) < MAX_BYTES) {
+            return;
+        }
+        for (int i = KEEP - 1; i >= 1; i--) {
+            Path older = file.resolveSibling(file.getFileName() + "." + i);
+            if (Files.exists(older)) {
+                Files.move(older, file.resolveSibling(file.getFileName() + "." + (i + 1)),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

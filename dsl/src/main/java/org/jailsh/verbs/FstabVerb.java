@@ -1,0 +1,98 @@
+package org.jailsh.verbs;
+
+import java.util.List;
+
+import org.jailsh.api.Session;
+import org.jailsh.plan.Applier;
+import org.jailsh.plan.Outcome;
+import org.jailsh.plan.Plan;
+import org.jailsh.plan.Step;
+import org.jailsh.spi.MountEntry;
+import org.jailsh.spi.ValidationException;
+import org.jailsh.store.Fstab;
+import org.jailsh.store.StoredJail;
+
+/**
+ * {@code fstab -a NAME SRC DST [ro|rw]}, {@code fstab -r NAME DST}, {@code fstab -l NAME}. Changes need the jail
+ * stopped (seed); removing a mount leaves its data where it was.
+ */
+public final class FstabVerb {
+
+    private final Session session;
+
+    public FstabVerb(Session session) {
+        this.session = session;
+    }
+
+    public List<MountEntry> list(String target) {
+        StoredJail jail = JailResolver.one(session.store(), target);
+        return session.store().fstab(jail).entries();
+    }
+
+    public Outcome add(String target, String source, String destination, boolean readOnly) {
+        StoredJail jail = JailResolver.one(session.store(), target);
+        Plan plan = plan(jail, List.of(MountRules.entry(source, destination, readOnly)));
+        return new Applier(session).apply(plan, jail.name() + ": mount " + destination + " added");
+    }
+
+    /**
+     * The plan for adding or changing mounts; each step writes the fstab with every mount up to its own, so the
+     * steps build on each other. Empty when the jail already has exactly those mounts.
+     */
+    public Plan plan(StoredJail jail, List<MountEntry> wanted) {
+        SetVerb.requireReadable(jail);
+        List<java.nio.file.Path> layers = RootLayers.of(session, jail);
+        Fstab fstab = session.store().fstab(jail);
+        Plan plan = new Plan(jail.name(), jail.name());
+        for (MountEntry asked : wanted) {
+            MountEntry mount = MountRules.check(jail, asked, layers);
+            if (fstab.entries().contains(mount)) {
+                continue;
+            }
+            refuseWhileRunning(jail);
+            boolean replaces = fstab.entries().stream().anyMatch(e -> e.destination().equals(mount.destination()));
+            fstab = fstab.with(mount);
+            Fstab updated = fstab;
+            String title = "fstab " + mount.source() + " -> " + mount.destination() + " (" + mount.options() + ")";
+            Step.Action action = ctx -> {
+                java.nio.file.Path src = java.nio.file.Path.of(mount.source());
+                if (!java.nio.file.Files.exists(src)) {
+                    ctx.note("mkdir -p " + src);
+                    if (!ctx.dryRun()) {
+                        createSource(src);
+                    }
+                }
+                ctx.writeFstab(updated, jail.fstabFile());
+            };
+            plan.add(replaces ? Step.change(title, "options differ", action)
+                    : Step.create(title, "not mounted yet", action));
+        }
+        return plan;
+    }
+
+    public Outcome remove(String target, String destination) {
+        StoredJail jail = JailResolver.one(session.store(), target);
+        Fstab updated = session.store().fstab(jail).without(destination);
+        refuseWhileRunning(jail);
+        Plan plan = new Plan(jail.name(), jail.name());
+        plan.add(Step.remove("fstab " + destination, "asked for; the data stays where it is",
+                ctx -> ctx.writeFstab(updated, jail.fstabFile())));
+        return new Applier(session).apply(plan, jail.name() + ": mount " + destination + " removed");
+    }
+
+    private void refuseWhileRunning(StoredJail jail) {
+        if (RunStates.of(session, jail).up()) {
+            throw new ValidationException("mounts of " + jail.name() + " cannot change while it is up",
+                    "stop " + jail.name() + " first (stop " + jail.name() + ")");
+        }
+    }
+
+    private static void createSource(java.nio.file.Path src) {
+        try {
+            java.nio.file.Files.createDirectories(src);
+        } catch (java.io.IOException e) {
+            throw new ValidationException("cannot create mount source " + src + ": " + e.getMessage(),
+                    "create it yourself or choose another path");
+        }
+    }
+}

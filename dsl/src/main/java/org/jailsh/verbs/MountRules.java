@@ -1,0 +1,94 @@
+package org.jailsh.verbs;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+import org.jailsh.model.ValueChecks;
+import org.jailsh.spi.MountEntry;
+import org.jailsh.spi.ValidationException;
+import org.jailsh.store.StoredJail;
+
+/**
+ * The rules for a jail's mount points (the seed's Additional Storage): the source is a host path outside the jail's
+ * own directory; the destination is inside the jail, and no part of it may be a symlink, because a symlink planted
+ * inside the jail could redirect the mount onto a host path.
+ */
+public final class MountRules {
+
+    private MountRules() {
+    }
+
+    public static MountEntry entry(String source, String destination, boolean readOnly) {
+        return new MountEntry(source, destination, "nullfs", readOnly ? "ro" : "rw");
+    }
+
+    /**
+     * Checks one mount of {@code jail}; returns it with both paths normalised. {@code layers} are the directories the
+     * jail's root is assembled from (an overlay's upper and lower dirs), each checked for planted symlinks too.
+     */
+    public static MountEntry check(StoredJail jail, MountEntry mount, java.util.List<Path> layers) {
+        String name = jail.name();
+        Path source = absolute(name, "source", mount.source());
+        Path destination = absolute(name, "destination", mount.destination());
+        if (destination.getNameCount() == 0) {
+            throw new ValidationException(name + ": a mount cannot replace the jail's root (/)",
+                    "mount onto a directory inside the jail, e.g. /media");
+        }
+        if (source.startsWith(jail.dir().toAbsolutePath().normalize())) {
+            throw new ValidationException(name + ": mount source " + source + " is inside the jail's own data",
+                    "mount a host directory from outside " + jail.dir());
+        }
+        checkNoSymlink(jail, jail.root(), destination);
+        for (Path layer : layers) {
+            checkNoSymlink(jail, layer, destination);
+        }
+        return new MountEntry(source.toString(), destination.toString(), mount.type(), mount.options());
+    }
+
+    private static Path absolute(String jail, String what, String text) {
+        if (text == null || text.isBlank()) {
+            throw new ValidationException(jail + ": the mount " + what + " is empty", "give an absolute path");
+        }
+        for (char c : text.toCharArray()) {
+            if (c < 0x20) {
+                throw new ValidationException(jail + ": mount " + what + " '" + ValueChecks.printable(text)
+                        + "' contains a control character", "give a plain absolute path");
+            }
+        }
+        Path path = Path.of(text);
+        if (!path.isAbsolute()) {
+            throw new ValidationException(jail + ": mount " + what + " '" + text + "' is not absolute",
+                    "write it starting with /, e.g. /mnt/tank/media");
+        }
+        for (Path part : path) {
+            if (part.toString().equals("..")) {
+                throw new ValidationException(jail + ": mount " + what + " '" + text + "' contains '..'",
+                        "write the path without '..'");
+            }
+        }
+        return path.normalize();
+    }
+
+    /** Walks the destination from the jail root; any existing component that is a symlink is refused. */
+    static void checkNoSymlink(StoredJail jail, Path root, Path destination) {
+        Path current = root;
+        for (Path part : destination) {
+            current = current.resolve(part.toString());
+            if (Files.isSymbolicLink(current)) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(current).toString();
+                } catch (java.io.IOException e) {
+                    target = "?";
+                }
+                throw new ValidationException(jail.name() + ": mount destination " + destination
+                        + " goes through a symlink (/" + root.relativize(current) + " -> " + target + ")",
+                        "use a plain directory inside the jail");
+            }
+            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.jailsh.spi;
+
+import java.nio.file.Path;
+
+/**
+ * The only door to the operating system for providers: commands as argv lists, and the few file writes a provider
+ * needs. Implementations: local (does it), dry-run (prints what it would do), recording (specs).
+ */
+public interface HostExec {
+
+    /** Runs the command and returns its result; a non-zero exit is not an exception (see {@link ExecResult#check}). */
+    ExecResult run(Command command);
+
+    /** Runs the command and fails with {@link HostCommandException} unless it exits 0. */
+    default ExecResult check(Command command) {
+        return run(command).check();
+    }
+
+    default ExecResult check(String... argv) {
+        return check(Command.of(argv));
+    }
+
+    /** Writes a file atomically (temporary file, fsync, rename), creating parent directories. */
+    void writeFile(Path path, String content);
+
+    /** True when nothing is really done: commands are only shown. Providers must not rely on reading their effects. */
+    boolean dryRun();
+}

@@ -1,0 +1,46 @@
+package org.jailsh.spi;
+
+import java.util.List;
+
+/** Where jail roots live and how they are cloned, snapshotted and destroyed ({@code dir}, {@code zfs}, …). */
+public interface StorageProvider extends Provider {
+
+    @Override
+    default ProviderKind kind() {
+        return ProviderKind.STORAGE;
+    }
+
+    /** Creates the jail's dataset or directory and its root from {@code source}. */
+    void create(JailRef jail, RootSource source, ProviderContext ctx);
+
+    /** Removes the jail, its data and its snapshots — that jail only. */
+    void destroy(JailRef jail, ProviderContext ctx);
+
+    void snapshot(JailRef jail, String snapshot, ProviderContext ctx);
+
+    void rollback(JailRef jail, String snapshot, ProviderContext ctx);
+
+    List<String> snapshots(JailRef jail, ProviderContext ctx);
+
+    /**
+     * Mounts the runtime makes, in the jail's private mount namespace and before anything else, to assemble the
+     * root: e.g. an overlay of the release and the jail's own layer (destination {@code /}). Empty when the root is a
+     * plain directory or dataset that is already there.
+     */
+    default List<MountEntry> rootMounts(JailRef jail) {
+        return List.of();
+    }
+
+    /**
+     * Selects the pool jails live on ({@code activate POOL}, iocage's {@code org.freebsd.ioc:active}). Only providers
+     * with the capability {@code pools} support it.
+     */
+    default void activate(String pool, ProviderContext ctx) {
+        throw new ProviderUnavailableException("the " + id() + " storage provider has no pools",
+                "activate needs a storage provider with pools, such as zfs");
+    }
+
+    /** Marks the jail read-only as a template, or back ({@code set template=yes|no}). */
+    default void setTemplate(JailRef jail, boolean template, ProviderContext ctx) {
+    }
+}

@@ -1,0 +1,59 @@
+package org.jailsh.shell;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+
+/** The {@code jailsh} command: one verb and exit, a Groovy snippet, or the REPL. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+        int code = run(args, System.in, System.out, System.err, tty);
+        System.exit(code);
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        Output output = new Output(out, err, interactive);
+        BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        output.asker(question -> interactive && ask(output, answers, question));
+        ShellContext context = new ShellContext(output);
+        return commandLine(context).execute(args);
+    }
+
+    private static boolean ask(Output output, BufferedReader answers, String question) {
+        output.out().print(question);
+        output.out().flush();
+        try {
+            String answer = answers.readLine();
+            return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).matches("y|yes");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The parser shared by the one-shot CLI and the REPL's iocage-style lines. */
+    public static CommandLine commandLine(ShellContext context) {
+        CommandLine cli = new CommandLine(new JailshCommand(context));
+        Output output = context.output();
+        cli.setOut(new PrintWriter(output.out(), true));
+        cli.setErr(new PrintWriter(output.err(), true));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> Errors.report(e, output, context.debug()));
+        cli.setParameterExceptionHandler((e, args) -> {
+            output.error(e.getMessage());
+            CommandLine sub = e.getCommandLine();
+            String verb = sub.getCommandName().equals("jailsh") ? "" : " " + sub.getCommandName();
+            output.err().println("see 'jailsh help" + verb + "'");
+            return 2;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,145 @@
+package org.jailsh.shell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import org.jailsh.api.Session;
+import org.jailsh.spi.ProviderKind;
+
+/**
+ * The interactive shell: Groovy lines against one shared binding, iocage-style lines through the CLI's parser,
+ * {@code /} meta commands. Multi-line input while brackets are open; Ctrl-C cancels the line or the running
+ * operation, Ctrl-D leaves.
+ */
+public final class Repl {
+
+    static final Set<String> META = Set.of("/help", "/exit", "/quit", "/providers", "/history");
+
+    private final ShellContext context;
+    private final Terminal given;
+
+    public Repl(ShellContext context) {
+        this(context, null);
+    }
+
+    public Repl(ShellContext context, Terminal terminal) {
+        this.context = context;
+        this.given = terminal;
+    }
+
+    public int run() {
+        try (Terminal terminal = given != null ? given : TerminalBuilder.builder().system(true).build()) {
+            boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType())
+                    && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+            return loop(reader(terminal), terminal, interactive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    private LineReader reader(Terminal terminal) {
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedBracket(DefaultParser.Bracket.CURLY, DefaultParser.Bracket.ROUND,
+                DefaultParser.Bracket.SQUARE);
+        parser.setEofOnUnclosedQuote(true);
+        parser.setEscapeChars(new char[0]);
+        return LineReaderBuilder.builder().terminal(terminal).appName("jailsh").parser(parser)
+                .variable(LineReader.HISTORY_FILE, historyFile())
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  ... ")
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+    }
+
+    private static Path historyFile() {
+        String state = System.getenv("XDG_STATE_HOME");
+        Path base = state != null && !state.isBlank() ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("jailsh").resolve("history");
+    }
+
+    private int loop(LineReader reader, Terminal terminal, boolean interactive) {
+        if (interactive) {
+            banner();
+        }
+        String prompt = interactive ? "jailsh> " : "";
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt);
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                return 0;
+            }
+            String text = line.trim();
+            if (text.isEmpty() || text.startsWith("//")) {
+                continue;
+            }
+            if (text.equals("/exit") || text.equals("/quit") || text.equals("exit")) {
+                return 0;
+            }
+            evaluateInterruptibly(terminal, text);
+        }
+    }
+
+    /** Ctrl-C while a line runs interrupts it (a host command is killed), never the shell. */
+    private void evaluateInterruptibly(Terminal terminal, String text) {
+        Thread worker = Thread.currentThread();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+        try {
+            evaluate(text);
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            Thread.interrupted();
+        }
+    }
+
+    void evaluate(String text) {
+        try {
+            if (text.startsWith("/")) {
+                meta(text);
+            } else if (CliLine.isCli(text)) {
+                Main.commandLine(context).execute(CliLine.words(text).toArray(String[]::new));
+            } else {
+                new ResultPrinter(context.output()).print(context.runner().evaluate(text));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            Errors.report(e, context.output(), context.debug());
+        }
+    }
+
+    private void meta(String text) {
+        switch (text.split("\\s+")[0]) {
+            case "/help" -> Help.print(context.output());
+            case "/providers" -> Main.commandLine(context).execute("providers");
+            case "/history" -> context.output().line("history is kept in " + historyFile());
+            default -> context.output().error("unknown command " + text + "; the commands are "
+                    + String.join(" ", META.stream().sorted().toList()));
+        }
+    }
+
+    private void banner() {
+        Session session = context.jails().session();
+        Output out = context.output();
+        out.line("jailsh " + Version.text() + " — " + session.facts().platform().id() + " profile, state in "
+                + session.facts().stateRoot() + (session.facts().root() ? " (root)" : " (rootless)"));
+        Map<ProviderKind, List<String>> chosen = session.registry().chosenIds();
+        out.line("providers: " + chosen.entrySet().stream()
+                .map(e -> e.getKey().label() + " " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining(" · ")));
+        out.line("type /help for help, Ctrl-D to leave");
+    }
+}

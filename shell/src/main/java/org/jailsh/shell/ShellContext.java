@@ -1,0 +1,90 @@
+package org.jailsh.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jailsh.api.Jails;
+import org.jailsh.api.JailshOptions;
+import org.jailsh.dsl.DslVerbs;
+import org.jailsh.dsl.ScriptRunner;
+import org.jailsh.spi.Platform;
+import org.jailsh.spi.Reporter;
+
+/**
+ * One shell's state: the global options, the output, and — made on first use — the facade and the Groovy runner.
+ * The REPL keeps one for its whole life, so CLI-style lines and Groovy lines share jails, providers and variables.
+ */
+public final class ShellContext {
+
+    private final Output output;
+    private Path root;
+    private Platform platform;
+    private boolean dryRun;
+    private boolean debug;
+    private List<Path> pluginDirs = List.of();
+    private Jails jails;
+    private ScriptRunner runner;
+
+    public ShellContext(Output output) {
+        this.output = output;
+    }
+
+    public Output output() {
+        return output;
+    }
+
+    public void root(Path value) {
+        root = value;
+    }
+
+    public void platform(Platform value) {
+        platform = value;
+    }
+
+    public void dryRun(boolean value) {
+        dryRun = value;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public void debug(boolean value) {
+        debug = value;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    public void pluginDirs(List<Path> dirs) {
+        pluginDirs = List.copyOf(dirs);
+    }
+
+    public Jails jails() {
+        if (jails == null) {
+            Reporter reporter = new Reporter() {
+                @Override
+                public void info(String message) {
+                    output.err().println(message);
+                }
+
+                @Override
+                public void warn(String message) {
+                    output.warn(message);
+                }
+            };
+            JailshOptions options = JailshOptions.defaults(reporter).withRoot(root).withPlatform(platform)
+                    .withDryRun(dryRun).withPluginDirs(pluginDirs);
+            jails = Jails.open(options);
+        }
+        return jails;
+    }
+
+    public ScriptRunner runner() {
+        if (runner == null) {
+            runner = new ScriptRunner(new DslVerbs(jails(), output));
+        }
+        return runner;
+    }
+}

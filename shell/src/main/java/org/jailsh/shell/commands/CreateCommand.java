@@ -1,0 +1,56 @@
+package org.jailsh.shell.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.jailsh.model.JailType;
+import org.jailsh.spi.UsageException;
+import org.jailsh.verbs.CreateRequest;
+import org.jailsh.verbs.PropertyChanges;
+
+@Command(name = "create", description = "Create a jail: create -r RELEASE|-t TEMPLATE|-e -n NAME [-b|-T] [PROPERTY=VALUE…].")
+public final class CreateCommand extends VerbCommand {
+
+    @Option(names = {"-r", "--release"}, paramLabel = "RELEASE", description = "Release to clone (fetched if needed).")
+    String release;
+
+    @Option(names = {"-t", "--template"}, paramLabel = "TEMPLATE", description = "Template to clone instead.")
+    String template;
+
+    @Option(names = {"-e", "--empty"}, description = "An empty jail, without a release.")
+    boolean empty;
+
+    @Option(names = {"-n", "--name"}, paramLabel = "NAME", required = true, description = "The new jail's name.")
+    String name;
+
+    @Option(names = {"-b", "--basejail"}, description = "Basejail: the release's system directories read-only.")
+    boolean basejail;
+
+    @Option(names = {"-T", "--thickjail"}, description = "An independent copy of the release.")
+    boolean thick;
+
+    @Option(names = {"-C", "--thickconfig"}, description = "Write every property into config.json.")
+    boolean thickConfig;
+
+    @Parameters(paramLabel = "PROPERTY=VALUE")
+    List<String> properties = new ArrayList<>();
+
+    @Override
+    int run() {
+        int sources = (release != null ? 1 : 0) + (template != null ? 1 : 0) + (empty ? 1 : 0);
+        if (sources != 1) {
+            throw new UsageException("create needs exactly one of -r RELEASE, -t TEMPLATE or -e",
+                    "e.g. create -r busybox -n web");
+        }
+        if (basejail && thick) {
+            throw new UsageException("-b and -T exclude each other", "choose a basejail (-b) or a thick jail (-T)");
+        }
+        JailType type = empty ? JailType.EMPTY : basejail ? JailType.BASEJAIL : thick ? JailType.THICK : JailType.CLONE;
+        return show(jails().create(new CreateRequest(name, release, template, type, thickConfig,
+                PropertyChanges.parseAssignments(properties), List.of())));
+    }
+}
