@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.jailsh.model.JailType;
+import org.jailsh.model.ValueChecks;
 import org.jailsh.spi.UsageException;
 import org.jailsh.verbs.CreateRequest;
 import org.jailsh.verbs.PropertyChanges;
@@ -50,7 +51,12 @@ public final class CreateCommand extends VerbCommand {
             throw new UsageException("-b and -T exclude each other", "choose a basejail (-b) or a thick jail (-T)");
         }
         JailType type = empty ? JailType.EMPTY : basejail ? JailType.BASEJAIL : thick ? JailType.THICK : JailType.CLONE;
-        return show(jails().create(new CreateRequest(name, release, template, type, thickConfig,
-                PropertyChanges.parseAssignments(properties), List.of())));
+        var assignments = PropertyChanges.parseAssignments(properties);
+        show(jails().create(new CreateRequest(name, release, template, type, thickConfig, assignments, List.of())));
+        // iocage starts a jail created with boot=on right away
+        if (ValueChecks.isYes(assignments.get("boot")) && !context().dryRun()) {
+            jails().start(name).forEach(output()::outcome);
+        }
+        return 0;
     }
 }
