@@ -57,6 +57,7 @@ public final class Repl {
         parser.setEofOnUnclosedQuote(true);
         parser.setEscapeChars(new char[0]);
         return LineReaderBuilder.builder().terminal(terminal).appName("jailsh").parser(parser)
+                .completer(new JailshCompleter(context))
                 .variable(LineReader.HISTORY_FILE, historyFile())
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  ... ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)

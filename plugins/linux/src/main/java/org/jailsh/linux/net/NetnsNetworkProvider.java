@@ -1,0 +1,221 @@
+package org.jailsh.linux.net;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jailsh.spi.Availability;
+import org.jailsh.spi.Command;
+import org.jailsh.spi.ExecResult;
+import org.jailsh.spi.HostExec;
+import org.jailsh.spi.HostFacts;
+import org.jailsh.spi.JailRef;
+import org.jailsh.spi.JailshException;
+import org.jailsh.spi.NetworkProvider;
+import org.jailsh.spi.Platform;
+import org.jailsh.spi.ProviderContext;
+import org.jailsh.spi.RunState;
+import org.jailsh.spi.ValidationException;
+
+/**
+ * VNET on Linux: the jail's own network namespace (made by the runtime) joined to a host bridge by a veth pair per
+ * {@code interfaces} entry; static addresses, default routes, DHCP inside the jail, and NAT through a jailsh-owned
+ * nftables table. Everything it creates is written to the jail's network record and removed at detach.
+ */
+public final class NetnsNetworkProvider implements NetworkProvider {
+
+    @Override
+    public String id() {
+        return "netns";
+    }
+
+    @Override
+    public Set<Platform> platforms() {
+        return Set.of(Platform.LINUX);
+    }
+
+    @Override
+    public Set<String> capabilities() {
+        return Set.of("vnet", "static", "dhcp", "nat");
+    }
+
+    @Override
+    public Availability probe(HostFacts facts) {
+        if (!facts.hasCommand("ip")) {
+            return Availability.unavailable("ip (iproute2) not found");
+        }
+        if (!facts.hasCommand("nsenter")) {
+            return Availability.unavailable("nsenter (util-linux) not found");
+        }
+        if (!facts.root()) {
+            return Availability.unavailable("needs root: bridges and veth pairs live on the host");
+        }
+        return Availability.ok();
+    }
+
+    @Override
+    public void attach(JailRef jail, RunState state, ProviderContext ctx) {
+        if (!jail.flag("vnet")) {
+            return;
+        }
+        String pid = state.jid();
+        HostExec exec = ctx.exec();
+        List<String> record = new ArrayList<>();
+        try {
+            if (jail.flag("nat")) {
+                attachNat(jail, pid, ctx, record);
+            } else {
+                for (VnetInterface nic : VnetInterface.of(jail)) {
+                    attachBridged(jail, nic, pid, ctx, record);
+                }
+            }
+            inside(exec, pid, "ip", "link", "set", "lo", "up");
+        } finally {
+            exec.writeFile(jail.dir().resolve(NetworkRecord.FILE), NetworkRecord.format(record));
+        }
+    }
+
+    private void attachBridged(JailRef jail, VnetInterface nic, String pid, ProviderContext ctx, List<String> record) {
+        HostExec exec = ctx.exec();
+        if (!exec.dryRun() && !Files.isDirectory(Path.of("/sys/class/net", nic.bridge()))) {
+            exec.check("ip", "link", "add", nic.bridge(), "type", "bridge");
+            exec.check("ip", "link", "set", nic.bridge(), "up");
+            record.add("bridge " + nic.bridge());
+        }
+        String host = veth(jail, nic, pid, ctx, record);
+        exec.check("ip", "link", "set", host, "master", nic.bridge());
+        exec.check("ip", "link", "set", host, "up");
+        configureInside(jail, nic, pid, ctx);
+    }
+
+    /** The veth pair: host side named {@code vnetN.JID}, jail side {@code vnetN} inside the jail's namespace. */
+    private String veth(JailRef jail, VnetInterface nic, String pid, ProviderContext ctx, List<String> record) {
+        HostExec exec = ctx.exec();
+        String host = nic.hostName(pid);
+        String[] macs = MacAddresses.of(jail, nic.index());
+        String mtu = mtu(jail, nic);
+        exec.check("ip", "link", "add", host, "mtu", mtu, "address", macs[0], "type", "veth", "peer", "name",
+                nic.name(), "mtu", mtu, "address", macs[1], "netns", pid);
+        record.add("link " + host);
+        return host;
+    }
+
+    private void configureInside(JailRef jail, VnetInterface nic, String pid, ProviderContext ctx) {
+        HostExec exec = ctx.exec();
+        inside(exec, pid, "ip", "link", "set", nic.name(), "up");
+        for (String address : nic.ipv4()) {
+            inside(exec, pid, "ip", "-4", "addr", "add", address, "dev", nic.name());
+        }
+        for (String address : nic.ipv6()) {
+            inside(exec, pid, "ip", "-6", "addr", "add", address, "dev", nic.name(), "nodad");
+        }
+        if (nic.index() == 0) {
+            route(jail, pid, ctx, "defaultrouter", "-4", nic);
+            route(jail, pid, ctx, "defaultrouter6", "-6", nic);
+        }
+        if (nic.dhcp()) {
+            Dhcp.lease(jail, nic.name(), pid, ctx);
+        }
+    }
+
+    private void route(JailRef jail, String pid, ProviderContext ctx, String key, String family, VnetInterface nic) {
+        String router = jail.property(key);
+        if (router.equals("none") || nic.dhcp()) {
+            return;
+        }
+        if (router.equals("auto")) {
+            router = Gateways.hostDefault(ctx.exec(), family, family.equals("-4") ? nic.ipv4() : nic.ipv6());
+            if (router == null) {
+                return;
+            }
+        }
+        inside(ctx.exec(), pid, "ip", family, "route", "add", "default", "via", router, "dev", nic.name());
+    }
+
+    private void attachNat(JailRef jail, String pid, ProviderContext ctx, List<String> record) {
+        HostExec exec = ctx.exec();
+        Path jailsDir = jail.dir().getParent();
+        List<NatRules.Forward> forwards = NatRules.forwards(jail.property("nat_forwards"));
+        Set<String> taken = NatAddresses.usedPorts(jailsDir, jail.name());
+        for (NatRules.Forward f : forwards) {
+            if (taken.contains(f.protocol() + "/" + f.hostPort())) {
+                throw new ValidationException(jail.name() + ": host port " + f.protocol() + "/" + f.hostPort()
+                        + " is already forwarded to another running jail", "choose another host port in nat_forwards");
+            }
+        }
+        String prefix = jail.property("nat_prefix").equals("none") ? "172.16" : jail.property("nat_prefix");
+        String[] pair = NatAddresses.allocate(prefix, jailsDir, jail.name());
+        record.add("natpair " + pair[0] + " " + pair[1]);
+        VnetInterface nic = new VnetInterface(0, "-", List.of(pair[1] + "/30"), List.of(), false);
+        String host = veth(jail, nic, pid, ctx, record);
+        exec.check("ip", "-4", "addr", "add", pair[0] + "/30", "dev", host);
+        exec.check("ip", "link", "set", host, "up");
+        inside(exec, pid, "ip", "link", "set", nic.name(), "up");
+        inside(exec, pid, "ip", "-4", "addr", "add", pair[1] + "/30", "dev", nic.name());
+        inside(exec, pid, "ip", "-4", "route", "add", "default", "via", pair[0], "dev", nic.name());
+        exec.check("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        exec.run(Command.of("nft", "delete", "table", "ip", NatRules.table(jail.name())));
+        exec.check(Command.of("nft", "-f", "-").withStdin(NatRules.script(jail.name(), pair[1], forwards)));
+        record.add("nat " + NatRules.table(jail.name()));
+        forwards.forEach(f -> record.add("forward " + f.protocol() + " " + f.hostPort()));
+    }
+
+    @Override
+    public void detach(JailRef jail, ProviderContext ctx) {
+        HostExec exec = ctx.exec();
+        NetworkRecord record = NetworkRecord.read(jail.dir());
+        for (String table : record.values("nat")) {
+            exec.run(Command.of("nft", "delete", "table", "ip", table));
+        }
+        for (String link : record.values("link")) {
+            if (exec.dryRun() || Files.exists(Path.of("/sys/class/net", link))) {
+                exec.run(Command.of("ip", "link", "del", link));
+            }
+        }
+        for (String bridge : record.values("bridge")) {
+            removeBridgeIfUnused(exec, bridge);
+        }
+        exec.writeFile(jail.dir().resolve(NetworkRecord.FILE), "");
+    }
+
+    /** A bridge jailsh created goes when no interface is left on it; a bridge the user made is never touched. */
+    private static void removeBridgeIfUnused(HostExec exec, String bridge) {
+        Path members = Path.of("/sys/class/net", bridge, "brif");
+        try (var list = Files.list(members)) {
+            if (list.findAny().isEmpty()) {
+                exec.run(Command.of("ip", "link", "del", bridge));
+            }
+        } catch (java.io.IOException e) {
+            // already gone
+        }
+    }
+
+    private String mtu(JailRef jail, VnetInterface nic) {
+        String value = jail.property("vnet" + nic.index() + "_mtu");
+        if (!value.equals("auto") && !value.equals("none")) {
+            return value;
+        }
+        Path bridgeMtu = Path.of("/sys/class/net", nic.bridge(), "mtu");
+        try {
+            if (!jail.flag("nat") && Files.isReadable(bridgeMtu)) {
+                return Files.readString(bridgeMtu).trim();
+            }
+        } catch (java.io.IOException ignored) {
+            // fall back to the default below
+        }
+        return jail.property("vnet_default_mtu").equals("none") ? "1500" : jail.property("vnet_default_mtu");
+    }
+
+    static ExecResult inside(HostExec exec, String pid, String... argv) {
+        List<String> all = new ArrayList<>(List.of("nsenter", "--target", pid, "--net", "--"));
+        all.addAll(List.of(argv));
+        ExecResult result = exec.run(Command.of(all));
+        if (!result.ok()) {
+            throw new JailshException("network setup in the jail failed: " + String.join(" ", argv) + ": "
+                    + result.stderr().strip(), "see the log for the whole sequence");
+        }
+        return result;
+    }
+}
