@@ -39,7 +39,7 @@ public final class Session {
         this.registry = registry;
         IocRoot root = new IocRoot(facts.stateRoot());
         this.log = new OperationLog(root.log().resolve("jailsh.log"));
-        this.reporter = new LoggingReporter(options.reporter(), log);
+        this.reporter = exec.dryRun() ? options.reporter() : new LoggingReporter(options.reporter(), log);
         this.store = new JailStore(root, reporter);
         this.exec = exec;
     }

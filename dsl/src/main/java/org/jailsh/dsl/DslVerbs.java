@@ -10,7 +10,8 @@ import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 
 import org.jailsh.api.Jails;
-import org.jailsh.api.JailshOptions;
+import org.jailsh.api.Session;
+import org.jailsh.spi.exec.DryRunHostExec;
 import org.jailsh.model.JailType;
 import org.jailsh.plan.Outcome;
 import org.jailsh.spi.ExecResult;
@@ -56,8 +57,10 @@ public class DslVerbs {
 
     /** Shows what the block would do — the steps and their commands — and changes nothing. */
     public void plan(@DelegatesTo(value = DslVerbs.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
-        JailshOptions options = jails.session().options().withDryRun(true);
-        Closures.call(body, new DslVerbs(Jails.open(options), console));
+        Session current = jails.session();
+        Session dry = new Session(current.options().withDryRun(true), current.facts(), current.registry(),
+                new DryRunHostExec());
+        Closures.call(body, new DslVerbs(new Jails(dry), console));
     }
 
     public List<JailInfo> list() {
@@ -89,7 +92,7 @@ public class DslVerbs {
         String release = props.remove("release");
         String template = props.remove("template");
         String type = props.remove("type");
-        JailType jailType = type == null ? JailType.CLONE : JailType.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+        JailType jailType = type == null ? JailType.CLONE : jailType(type);
         console.outcome(jails.create(new CreateRequest(name, release, template, jailType, false,
                 props, List.of())));
         return new JailHandle(this, name);
@@ -199,6 +202,15 @@ public class DslVerbs {
     public void set(String assignment, Object jail) {
         PropertyChanges.parseAssignments(List.of(assignment));
         console.outcome(jails.set(List.of(assignment), name(jail)));
+    }
+
+    private static JailType jailType(String type) {
+        try {
+            return JailType.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("'" + type + "' is not a jail type",
+                    "use one of: clone, thick, basejail, empty");
+        }
     }
 
     static String name(Object jail) {

@@ -43,7 +43,8 @@ public final class PropertyRules {
         boolean vnet = ValueChecks.isYes(effective.get("vnet"));
         boolean nat = ValueChecks.isYes(effective.get("nat"));
         boolean bpf = ValueChecks.isYes(effective.get("bpf"));
-        boolean dhcp = ValueChecks.isYes(effective.get("dhcp"));
+        boolean dhcp = ValueChecks.isYes(effective.get("dhcp"))
+                || String.valueOf(effective.getOrDefault("ip4_addr", "")).toUpperCase(java.util.Locale.ROOT).contains("|DHCP");
         String where = jail + ": ";
         if (nat && !vnet) {
             throw new ValidationException(where + "nat needs vnet", "set vnet=on as well (set vnet=on nat=on " + jail + ")");

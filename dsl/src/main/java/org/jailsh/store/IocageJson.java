@@ -26,7 +26,8 @@ public final class IocageJson {
     /** Larger config files are not configs; refusing them keeps a hostile file from exhausting memory. */
     public static final long MAX_BYTES = 1 << 20;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectWriter WRITER = MAPPER.writer(printer());
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };

@@ -24,29 +24,33 @@ import org.jailsh.spi.JailshException;
 public final class JailLock implements AutoCloseable {
 
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final Map<Path, String> HOLDERS = new ConcurrentHashMap<>();
 
+    private final Path key;
     private final ReentrantLock threadLock;
     private final FileChannel channel;
     private final FileLock fileLock;
 
-    private JailLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+    private JailLock(Path key, ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+        this.key = key;
         this.threadLock = threadLock;
         this.channel = channel;
         this.fileLock = fileLock;
     }
 
     public static JailLock acquire(Path lockFile, String holder, long timeoutMillis) {
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath(), p -> new ReentrantLock());
+        Path key = lockFile.toAbsolutePath();
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key, p -> new ReentrantLock());
         try {
             if (!threadLock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                throw busy(lockFile, "another operation of this jailsh");
+                throw busy(lockFile, HOLDERS.getOrDefault(key, "another operation") + " (this process)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JailshException("interrupted while waiting for the lock " + lockFile);
         }
         if (threadLock.getHoldCount() > 1) {
-            return new JailLock(threadLock, null, null);
+            return new JailLock(key, threadLock, null, null);
         }
         FileChannel channel = null;
         try {
@@ -62,9 +66,10 @@ public final class JailLock implements AutoCloseable {
                 Thread.sleep(20);
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ": " + holder + "\n")
-                    .getBytes(StandardCharsets.UTF_8)), 0);
-            return new JailLock(threadLock, channel, lock);
+            String who = "pid " + ProcessHandle.current().pid() + ": " + holder;
+            channel.write(ByteBuffer.wrap((who + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            HOLDERS.put(key, who);
+            return new JailLock(key, threadLock, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             threadLock.unlock();
@@ -109,6 +114,7 @@ public final class JailLock implements AutoCloseable {
     public void close() {
         try {
             if (fileLock != null) {
+                HOLDERS.remove(key);
                 channel.truncate(0);
                 fileLock.release();
                 channel.close();

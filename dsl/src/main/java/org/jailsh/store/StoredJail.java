@@ -45,7 +45,9 @@ public record StoredJail(String name, Path dir, boolean template, Map<String, Ob
 
     /** Defaults overlaid with config.json, yes/no properties coerced to 0/1 as iocage does when it loads. */
     public Map<String, Object> effective() {
-        Map<String, Object> merged = new TreeMap<>(thick() ? Map.of() : defaults);
+        // built-ins always lie underneath, thick configs included: a key added after the file was written
+        // (allow_mount_linprocfs) must never be missing
+        Map<String, Object> merged = new TreeMap<>(defaults);
         merged.putAll(own);
         merged.putIfAbsent("host_hostname", name.replace('_', '-'));
         merged.putIfAbsent("host_hostuuid", name);

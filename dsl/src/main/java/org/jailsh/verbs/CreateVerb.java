@@ -68,7 +68,8 @@ public final class CreateVerb {
 
         Plan plan = new Plan(name, name);
         changes.notices().forEach(plan::notice);
-        if (source.release != null && !source.template && !new FetchVerb(session).isFetched(source.release)) {
+        if (request.type() != JailType.EMPTY && source.release != null && !source.template
+                && !new FetchVerb(session).isFetched(source.release)) {
             plan.add(new FetchVerb(session).step(ReleaseRequest.named(source.release)));
         }
         plan.add(storageStep(jail, request.type(), source));

@@ -35,15 +35,36 @@ public final class MountRules {
             throw new ValidationException(name + ": a mount cannot replace the jail's root (/)",
                     "mount onto a directory inside the jail, e.g. /media");
         }
-        if (source.startsWith(jail.dir().toAbsolutePath().normalize())) {
-            throw new ValidationException(name + ": mount source " + source + " is inside the jail's own data",
-                    "mount a host directory from outside " + jail.dir());
+        Path jailDir = real(jail.dir().toAbsolutePath().normalize());
+        Path realSource = real(source);
+        if (realSource.startsWith(jailDir) || jailDir.startsWith(realSource)) {
+            throw new ValidationException(name + ": mount source " + source + (realSource.startsWith(jailDir)
+                    ? " is inside the jail's own data" : " contains the jail's own directory (its config.json)"),
+                    "mount a host directory that neither lies in nor contains " + jail.dir());
         }
         checkNoSymlink(jail, jail.root(), destination);
         for (Path layer : layers) {
             checkNoSymlink(jail, layer, destination);
         }
         return new MountEntry(source.toString(), destination.toString(), mount.type(), mount.options());
+    }
+
+    /** The path with every symlink resolved, as far as it exists; the rest appended as written. */
+    static Path real(Path path) {
+        Path existing = path;
+        Path rest = Path.of("");
+        while (existing != null && !Files.exists(existing)) {
+            rest = existing.getFileName().resolve(rest);
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(rest).normalize();
+        } catch (java.io.IOException e) {
+            return path;
+        }
     }
 
     private static Path absolute(String jail, String what, String text) {

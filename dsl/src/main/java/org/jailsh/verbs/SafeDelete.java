@@ -51,7 +51,7 @@ final class SafeDelete {
             return Files.readAllLines(MOUNTINFO).stream()
                     .map(line -> line.split(" "))
                     .filter(fields -> fields.length > 4)
-                    .map(fields -> fields[4].replace("\\040", " "))
+                    .map(fields -> org.jailsh.store.Fstab.unescape(fields[4]))
                     .filter(mount -> mount.equals(prefix) || mount.startsWith(prefix + "/"))
                     .toList();
         } catch (IOException e) {

@@ -108,7 +108,9 @@ public final class StartStopVerb {
         String depends = jail.isCorrupt() ? "none" : jail.property("depends");
         if (!depends.equals("none")) {
             for (String name : depends.split("\\s+")) {
-                StoredJail dependency = JailResolver.one(session.store(), name);
+                StoredJail dependency = session.store().find(name).orElseThrow(() -> new ValidationException(
+                        jail.name() + " depends on " + name + ", which does not exist",
+                        "create it, or change depends (set depends=none " + jail.name() + ")"));
                 order.addAll(dependencies(dependency, new LinkedHashSet<>(path)));
                 order.add(dependency);
             }

@@ -6,6 +6,7 @@ import java.nio.file.Path
 import org.jailsh.spi.NotFoundException
 import org.jailsh.spi.ValidationException
 import org.jailsh.testing.RecordingReporter
+import org.jailsh.testing.SafeLinks
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -26,6 +27,12 @@ class JailStoreSpec extends Specification {
         Files.createDirectories(dir.resolve('root'))
         Files.copy(getClass().getResourceAsStream("/fixtures/iocage/${fixture}"), dir.resolve('config.json'))
         dir
+    }
+
+
+    /** Links are removed without being followed before @TempDir cleanup, which would follow them. */
+    def cleanup() {
+        SafeLinks.removeAll(tmp)
     }
 
     def "a thin config written by iocage 1.2 loads with its own values over the defaults"() {
@@ -213,7 +220,7 @@ class JailStoreSpec extends Specification {
         Path outside = Files.createDirectories(tmp.resolve('elsewhere/evil'))
         Files.writeString(outside.resolve('config.json'), '{}')
         Files.createDirectories(tmp.resolve('jails'))
-        Files.createSymbolicLink(tmp.resolve('jails/link'), outside)
+        SafeLinks.link(tmp, tmp.resolve('jails/link'), outside)
 
         expect:
         store.find('link').isEmpty()

@@ -21,6 +21,7 @@ class FakeRuntime implements RuntimeProvider {
     final Map<String, RunState> states = [:]
     final List<String> calls = []
     final Map<String, List<MountEntry>> startedWith = [:]
+    RuntimeException failState
 
     FakeRuntime(String id = 'fake-ns', int priority = 0, Set<Platform> platforms = [Platform.LINUX] as Set) {
         providerId = id
@@ -49,6 +50,9 @@ class FakeRuntime implements RuntimeProvider {
 
     @Override
     RunState state(JailRef jail, ProviderContext ctx) {
+        if (failState != null) {
+            throw failState
+        }
         states.getOrDefault(jail.name(), RunState.DOWN)
     }
 

@@ -69,6 +69,14 @@ class TestHost {
         dir
     }
 
+    /** Copies a config.json fixture (src/test/resources/fixtures/iocage) into a new jail directory. */
+    Path plantFixture(String name, String fixture) {
+        Path dir = root.resolve('jails').resolve(name)
+        Files.createDirectories(dir.resolve('root'))
+        TestHost.getResourceAsStream("/fixtures/iocage/${fixture}").withCloseable { Files.copy(it, dir.resolve('config.json')) }
+        dir
+    }
+
     Path jailDir(String name) {
         root.resolve('jails').resolve(name)
     }

@@ -1,0 +1,105 @@
+package org.jailsh.registry
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.jar.JarEntry
+import java.util.jar.JarOutputStream
+
+import org.jailsh.spi.JailshPlugin
+import org.jailsh.spi.StorageProvider
+import org.jailsh.testing.FakeStorage
+import spock.lang.Specification
+import spock.lang.TempDir
+
+/** A plugin the loader can instantiate. */
+class LoadablePlugin implements JailshPlugin {
+
+    @Override
+    String name() { 'loadable' }
+
+    @Override
+    List<StorageProvider> storageProviders() { [new FakeStorage('loadable-dir')] }
+}
+
+/** A plugin whose class cannot even be initialised: its static initialiser throws. */
+class ExplodingPlugin implements JailshPlugin {
+
+    static final String VALUE = explode()
+
+    static String explode() {
+        throw new IllegalStateException('static init exploded')
+    }
+}
+
+class PluginLoaderSpec extends Specification {
+
+    static final String SERVICES = 'META-INF/services/org.jailsh.spi.JailshPlugin'
+
+    @TempDir
+    Path tmp
+
+    ClassLoader loaderWithServices(String... classNames) {
+        Path file = tmp.resolve('classes').resolve(SERVICES)
+        Files.createDirectories(file.parent)
+        Files.writeString(file, "# test plugins\n" + classNames.join('\n') + '\n')
+        new URLClassLoader([tmp.resolve('classes').toUri().toURL()] as URL[], getClass().classLoader)
+    }
+
+    def "a plugin whose static initialiser throws is reported broken by its class name, and the others still load"() {
+        given:
+        def loader = loaderWithServices(ExplodingPlugin.name, LoadablePlugin.name, 'org.jailsh.registry.NoSuchPlugin')
+
+        when:
+        def loaded = PluginLoader.load(loader, [])
+
+        then: 'the good plugin loaded'
+        loaded.plugins()*.getClass() == [LoadablePlugin]
+
+        and: 'both bad ones are reported, each by name, with what went wrong'
+        loaded.broken().size() == 2
+        def exploding = loaded.broken().find { it.plugin() == ExplodingPlugin.name }
+        exploding != null
+        exploding.problem().startsWith('failed to load: ')
+        def missing = loaded.broken().find { it.plugin() == 'org.jailsh.registry.NoSuchPlugin' }
+        missing != null
+        missing.problem().startsWith('failed to load: ')
+    }
+
+    def "the registry built from what loaded shows the good provider and the broken plugin together"() {
+        given:
+        def loaded = PluginLoader.load(loaderWithServices(ExplodingPlugin.name, LoadablePlugin.name), [])
+        def facts = new org.jailsh.spi.HostFacts(org.jailsh.spi.Platform.LINUX, false, tmp, [:])
+
+        when:
+        def registry = new ProviderRegistry(loaded.plugins(), loaded.broken(), facts, [:], false)
+
+        then:
+        registry.entries()*.id() == ['loadable-dir']
+        registry.entries()[0].plugin() == 'loadable'
+        registry.broken()*.plugin() == [ExplodingPlugin.name]
+    }
+
+    def "jars in a plugins directory are put on a class loader and their plugins found"() {
+        given:
+        Path plugins = Files.createDirectories(tmp.resolve('plugins'))
+        new JarOutputStream(Files.newOutputStream(plugins.resolve('loadable.jar'))).withCloseable { jar ->
+            jar.putNextEntry(new JarEntry(SERVICES))
+            jar.write("${LoadablePlugin.name}\n".bytes)
+            jar.closeEntry()
+        }
+        Files.writeString(plugins.resolve('README.txt'), 'not a jar')
+
+        when:
+        def loaded = PluginLoader.load(getClass().classLoader, [plugins, tmp.resolve('does-not-exist')])
+
+        then:
+        loaded.plugins()*.getClass() == [LoadablePlugin]
+        loaded.broken().isEmpty()
+    }
+
+    def "with no plugins anywhere, nothing loads and nothing is broken"() {
+        expect:
+        PluginLoader.load(getClass().classLoader, [tmp]).plugins().isEmpty()
+        PluginLoader.load(getClass().classLoader, [tmp]).broken().isEmpty()
+    }
+}
