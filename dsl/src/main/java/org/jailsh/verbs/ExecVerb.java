@@ -35,7 +35,7 @@ public final class ExecVerb {
         StoredJail jail = JailResolver.one(session.store(), target);
         RuntimeProvider runtime = session.registry().require(ProviderKind.RUNTIME, RuntimeProvider.class);
         requireUp(jail, "console");
-        return runtime.exec(jail.ref(), List.of("/bin/sh", "-l"), "root", true, session.providerContext()).exitCode();
+        return runtime.console(jail.ref(), session.providerContext());
     }
 
     private void requireUp(StoredJail jail, String verb) {

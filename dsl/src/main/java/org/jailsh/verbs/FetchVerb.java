@@ -65,9 +65,13 @@ public final class FetchVerb {
         String title = "fetch release " + request.name();
         try {
             ReleaseProvider provider = provider(request);
-            return Step.create(title + " (" + provider.id() + ")", "not fetched yet", ctx -> provider.fetch(request,
-                    session.store().root().downloadDir(request.name()),
-                    session.store().root().releaseRoot(request.name()), ctx.providers()));
+            java.nio.file.Path download = session.store().root().downloadDir(request.name());
+            java.nio.file.Path root = session.store().root().releaseRoot(request.name());
+            return Step.create(title + " (" + provider.id() + ")", "not fetched yet", ctx -> {
+                session.registry().choose(ProviderKind.STORAGE, org.jailsh.spi.StorageProvider.class)
+                        .ifPresent(storage -> storage.prepareRelease(download, root, ctx.providers()));
+                provider.fetch(request, download, root, ctx.providers());
+            });
         } catch (ProviderUnavailableException e) {
             return Step.impossible(title, e);
         }

@@ -1,6 +1,9 @@
 package org.jailsh.verbs;
 
 import java.util.List;
+import java.util.Map;
+
+import org.jailsh.spi.JailRef;
 
 import org.jailsh.api.Session;
 import org.jailsh.spi.RunState;
@@ -17,23 +20,25 @@ public final class ListVerb {
         this.session = session;
     }
 
+    /** One question to the runtime for all jails (one {@code jls} on FreeBSD), never one per jail. */
     public List<JailInfo> list(boolean templatesOnly) {
-        RuntimeProvider runtime = session.registry().choose(ProviderKind.RUNTIME, RuntimeProvider.class).orElse(null);
-        return session.store().list().stream()
-                .filter(j -> j.template() == templatesOnly)
-                .map(j -> JailInfo.of(j, state(runtime, j)))
-                .toList();
+        List<StoredJail> jails = session.store().list().stream().filter(j -> j.template() == templatesOnly).toList();
+        Map<String, RunState> states = states(jails);
+        return jails.stream().map(j -> JailInfo.of(j, states.getOrDefault(j.name(), RunState.DOWN))).toList();
     }
 
-    RunState state(RuntimeProvider runtime, StoredJail jail) {
-        if (runtime == null || jail.isCorrupt() || jail.template() || session.dryRun()) {
-            return RunState.DOWN;
+    private Map<String, RunState> states(List<StoredJail> jails) {
+        RuntimeProvider runtime = session.registry().choose(ProviderKind.RUNTIME, RuntimeProvider.class).orElse(null);
+        List<JailRef> running = jails.stream().filter(j -> !j.isCorrupt() && !j.template()).map(StoredJail::ref)
+                .toList();
+        if (runtime == null || running.isEmpty() || session.dryRun()) {
+            return Map.of();
         }
         try {
-            return runtime.state(jail.ref(), session.providerContext());
+            return runtime.states(running, session.providerContext());
         } catch (RuntimeException e) {
-            session.reporter().warn(jail.name() + ": cannot read its state: " + e.getMessage());
-            return RunState.DOWN;
+            session.reporter().warn("cannot read the jails' states: " + e.getMessage());
+            return Map.of();
         }
     }
 }

@@ -101,14 +101,20 @@ public final class SetVerb {
         return Step.change("template: " + (toTemplate ? "0 -> 1" : "1 -> 0"),
                 toTemplate ? "read-only source for 'create -t " + jail.name() + "'" : "back to an ordinary jail",
                 ctx -> {
-                    ctx.note("move " + jail.dir() + " -> " + target);
-                    if (!ctx.dryRun()) {
-                        move(jail.dir(), target);
+                    StorageProvider storage = session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
+                            .orElse(null);
+                    boolean storageMoves = storage != null && storage.movesTemplates();
+                    if (!storageMoves) {
+                        ctx.note("move " + jail.dir() + " -> " + target);
+                        if (!ctx.dryRun()) {
+                            move(jail.dir(), target);
+                        }
+                    }
+                    if (storage != null) {
+                        storage.setTemplate(new StoredJail(jail.name(), target, toTemplate, written, jail.defaults(),
+                                null).ref(), toTemplate, ctx.providers());
                     }
                     ctx.writeConfig(ctx.dryRun() ? jail.dir() : target, written);
-                    session.registry().choose(ProviderKind.STORAGE, StorageProvider.class).ifPresent(storage ->
-                            storage.setTemplate(new StoredJail(jail.name(), target, toTemplate, written,
-                                    jail.defaults(), null).ref(), toTemplate, ctx.providers()));
                 });
     }
 

@@ -61,29 +61,34 @@ public final class StartStopVerb {
         }
         RuntimeProvider runtime = session.registry().require(ProviderKind.RUNTIME, RuntimeProvider.class);
         AtomicReference<RunState> state = new AtomicReference<>(RunState.DOWN);
+        // two phases, as jail(8) does: the jail exists with its mounts, the network is attached, then it boots
         plan.add(Step.run("start " + jail.name() + " (" + runtime.id() + ")", "asked for", ctx -> {
             List<MountEntry> mounts = new ArrayList<>();
             session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
                     .ifPresent(storage -> mounts.addAll(storage.rootMounts(jail.ref())));
             mounts.addAll(session.store().fstab(jail).entries());
-            state.set(runtime.start(jail.ref(), mounts, ctx.providers()));
+            state.set(runtime.create(jail.ref(), mounts, ctx.providers()));
         }));
-        if (needsNetwork(jail)) {
-            plan.add(networkStep(jail, state));
+        NetworkProvider network = needsNetwork(jail)
+                ? session.registry().require(ProviderKind.NETWORK, NetworkProvider.class) : null;
+        if (network != null) {
+            plan.add(Step.run("attach network (" + network.id() + ")", describeNetwork(jail),
+                    ctx -> network.attach(jail.ref(), state.get(), ctx.providers())));
         }
+        plan.add(Step.run("boot " + jail.name(), "exec_start " + jail.property("exec_start"),
+                ctx -> runtime.boot(jail.ref(), state.get(), ctx.providers())));
         plan.add(Step.change("record last_started", "iocage keeps it in config.json", ctx -> {
             Map<String, Object> own = new TreeMap<>(jail.own());
             own.put("last_started", STARTED.format(ZonedDateTime.now(ZoneOffset.UTC)));
             ctx.writeConfig(jail.dir(), own);
         }));
-        plan.onFailure(ctx -> runtime.stop(jail.ref(), ctx.providers()));
+        plan.onFailure(ctx -> {
+            if (network != null) {
+                network.detach(jail.ref(), ctx.providers());
+            }
+            runtime.stop(jail.ref(), ctx.providers());
+        });
         return new Applier(session).apply(plan, () -> jail.name() + ": up (jid " + state.get().jid() + ")");
-    }
-
-    private Step networkStep(StoredJail jail, AtomicReference<RunState> state) {
-        NetworkProvider network = session.registry().require(ProviderKind.NETWORK, NetworkProvider.class);
-        return Step.run("attach network (" + network.id() + ")", describeNetwork(jail),
-                ctx -> network.attach(jail.ref(), state.get(), ctx.providers()));
     }
 
     static boolean needsNetwork(StoredJail jail) {

@@ -1,5 +1,6 @@
 package org.jailsh.spi;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** Where jail roots live and how they are cloned, snapshotted and destroyed ({@code dir}, {@code zfs}, …). */
@@ -42,5 +43,22 @@ public interface StorageProvider extends Provider {
 
     /** Marks the jail read-only as a template, or back ({@code set template=yes|no}). */
     default void setTemplate(JailRef jail, boolean template, ProviderContext ctx) {
+    }
+
+    /**
+     * True when {@link #setTemplate} itself moves the jail between {@code jails/NAME} and {@code templates/NAME}
+     * (zfs renames the dataset, as iocage does); the core then skips its own directory move and calls
+     * {@code setTemplate} with the jail's new directory before writing its config there.
+     */
+    default boolean movesTemplates() {
+        return false;
+    }
+
+    /**
+     * Called before a release is fetched into {@code releaseRoot}, so storage can make the directories what it needs
+     * them to be (zfs: the datasets {@code POOL/iocage/download/REL} and {@code POOL/iocage/releases/REL/root}, which
+     * jails are later cloned from). Does nothing by default.
+     */
+    default void prepareRelease(Path downloadDir, Path releaseRoot, ProviderContext ctx) {
     }
 }

@@ -1,0 +1,81 @@
+package org.jailsh.linux;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jailsh.linux.internal.HostView;
+import org.jailsh.linux.internal.RunRecord;
+import org.jailsh.spi.Command;
+import org.jailsh.spi.HostExec;
+import org.jailsh.spi.JailRef;
+import org.jailsh.spi.JailshException;
+import org.jailsh.spi.ProviderContext;
+
+/**
+ * Ends a jail: SIGTERM to its init, which passes it on to every process of the jail and exits when they are gone;
+ * SIGKILL after {@code stop_timeout}. When the init of a PID namespace dies the kernel kills the rest, and the
+ * jail's mounts go with its mount namespace.
+ */
+final class JailStopper {
+
+    /** Waiting between polls; specs replace it so they never sleep. */
+    interface Pause {
+        void pause(long millis);
+    }
+
+    static final Pause SLEEP = millis -> {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JailshException("interrupted while waiting for a jail to stop");
+        }
+    };
+
+    private static final long POLL_MILLIS = 10;
+    private static final long KILL_WAIT_MILLIS = 5000;
+
+    private final HostView host;
+    private final Pause pause;
+
+    JailStopper(HostView host, Pause pause) {
+        this.host = host;
+        this.pause = pause;
+    }
+
+    void stop(JailRef jail, RunRecord run, int timeoutSeconds, ProviderContext ctx) {
+        HostExec exec = ctx.exec();
+        String pid = Long.toString(run.pid());
+        exec.run(Command.of("kill", "-TERM", pid));
+        if (exec.dryRun()) {
+            return;
+        }
+        if (!gone(run, timeoutSeconds * 1000L)) {
+            ctx.reporter().warn(jail.name() + ": still running " + timeoutSeconds
+                    + " s after SIGTERM (stop_timeout); sending SIGKILL");
+            exec.run(Command.of("kill", "-KILL", pid));
+            if (!gone(run, KILL_WAIT_MILLIS)) {
+                throw new JailshException(jail.name() + ": its init (PID " + pid + ") survived SIGKILL",
+                        "look at it with 'ps -o pid,stat,wchan -p " + pid + "'");
+            }
+        }
+        Path root = jail.root().toAbsolutePath().normalize();
+        List<Path> leaked = host.mountPoints().stream().filter(p -> p.startsWith(root)).toList();
+        if (!leaked.isEmpty()) {
+            ctx.reporter().warn(jail.name() + ": still mounted on the host after stop: " + leaked
+                    + "; these were not made by linux-ns, unmount them with 'umount'");
+        }
+    }
+
+    private boolean gone(RunRecord run, long millis) {
+        for (long waited = 0; ; waited += POLL_MILLIS) {
+            if (!run.alive(host)) {
+                return true;
+            }
+            if (waited >= millis) {
+                return false;
+            }
+            pause.pause(POLL_MILLIS);
+        }
+    }
+}

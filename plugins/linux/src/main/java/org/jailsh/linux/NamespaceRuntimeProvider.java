@@ -1,0 +1,279 @@
+package org.jailsh.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.jailsh.linux.internal.HostTools;
+import org.jailsh.linux.internal.HostView;
+import org.jailsh.linux.internal.Identity;
+import org.jailsh.linux.internal.JailEnter;
+import org.jailsh.linux.internal.RunRecord;
+import org.jailsh.linux.internal.UserNamespaces;
+import org.jailsh.spi.Availability;
+import org.jailsh.spi.Command;
+import org.jailsh.spi.ExecResult;
+import org.jailsh.spi.HostExec;
+import org.jailsh.spi.HostFacts;
+import org.jailsh.spi.JailRef;
+import org.jailsh.spi.JailshException;
+import org.jailsh.spi.MountEntry;
+import org.jailsh.spi.NotFoundException;
+import org.jailsh.spi.Platform;
+import org.jailsh.spi.ProviderContext;
+import org.jailsh.spi.RunState;
+import org.jailsh.spi.RuntimeProvider;
+
+/**
+ * Jails as Linux namespaces (mount, pid, uts, ipc, net; a user namespace when not root): {@code unshare} runs
+ * {@link StartScripts#NAMESPACE}, which assembles the root and becomes the jail's init, detached from jailsh. The
+ * init's PID is the JID. Mounts exist only in the jail's mount namespace, so they go away with its last process.
+ */
+public final class NamespaceRuntimeProvider implements RuntimeProvider {
+
+    private final HostView host;
+    private final JailStopper stopper;
+
+    public NamespaceRuntimeProvider() {
+        this(HostView.proc(), JailStopper.SLEEP);
+    }
+
+    NamespaceRuntimeProvider(HostView host, JailStopper.Pause pause) {
+        this.host = host;
+        this.stopper = new JailStopper(host, pause);
+    }
+
+    @Override
+    public String id() {
+        return "linux-ns";
+    }
+
+    @Override
+    public Set<Platform> platforms() {
+        return Set.of(Platform.LINUX);
+    }
+
+    @Override
+    public Set<String> capabilities() {
+        return Set.of("persist", "exec", "console", "mounts", "rootless");
+    }
+
+    @Override
+    public Availability probe(HostFacts facts) {
+        if (facts.platform() != Platform.LINUX) {
+            return Availability.unavailable("needs Linux namespaces");
+        }
+        List<String> missing = HostTools.missing(facts, "unshare", "nsenter", "setsid", "chroot", "mount", "mkfifo",
+                "kill");
+        if (!missing.isEmpty()) {
+            return Availability.unavailable("not found on this host: " + String.join(", ", missing)
+                    + " (util-linux, coreutils)");
+        }
+        if (!facts.root()) {
+            Optional<String> why = UserNamespaces.host().whyNot();
+            if (why.isPresent()) {
+                return Availability.unavailable("needs root or unprivileged user namespaces (" + why.get() + ")");
+            }
+        }
+        return Availability.ok();
+    }
+
+    @Override
+    public RunState state(JailRef jail, ProviderContext ctx) {
+        return RunRecord.running(jail.dir(), host)
+                .map(run -> new RunState(true, Long.toString(run.pid()))).orElse(RunState.DOWN);
+    }
+
+    @Override
+    public RunState start(JailRef jail, List<MountEntry> mounts, ProviderContext ctx) {
+        RunState state = create(jail, mounts, ctx);
+        boot(jail, state, ctx);
+        return state;
+    }
+
+    /** Assembles the jail and starts its init; the jail's own start waits for {@link #boot}. */
+    @Override
+    public RunState create(JailRef jail, List<MountEntry> mounts, ProviderContext ctx) {
+        RunState now = state(jail, ctx);
+        if (now.up()) {
+            return now;
+        }
+        MountPlan plan = MountPlan.of(jail, mounts);
+        HostExec exec = ctx.exec();
+        HostHooks.run(jail, "exec_prestart", ctx, true);
+        for (Path source : plan.missingSources()) {
+            exec.check("mkdir", "-p", "--", source.toString());
+        }
+        Path log = consoleLog(jail);
+        if (!Files.isDirectory(log.getParent())) {
+            exec.check("mkdir", "-p", "--", log.getParent().toString());
+        }
+        if (Files.exists(RunRecord.file(jail.dir()))) {
+            exec.check("rm", "-f", "--", RunRecord.file(jail.dir()).toString());
+        }
+        ExecResult launched = exec.run(startCommand(jail, plan, log, ctx.facts().root()));
+        if (exec.dryRun()) {
+            return new RunState(true, null);
+        }
+        long pid = launchedPid(jail, launched, log);
+        OptionalLong startTime = host.startTime(pid);
+        if (startTime.isEmpty()) {
+            throw new JailshException(jail.name() + ": the jail's init exited right after start", "see " + log);
+        }
+        exec.writeFile(RunRecord.file(jail.dir()), new RunRecord(pid, startTime.getAsLong()).format());
+        return new RunState(true, Long.toString(pid));
+    }
+
+    /** The jail's own start ({@code exec_start}, e.g. its rc), then the host's {@code exec_poststart}. */
+    @Override
+    public void boot(JailRef jail, RunState state, ProviderContext ctx) {
+        List<String> execStart = words(jail.property("exec_start"));
+        if (state.jid() != null && !execStart.isEmpty()) {
+            long pid = Long.parseLong(state.jid());
+            if (!skipDefault(pid, execStart, "/etc/rc")) {
+                ExecResult result = ctx.exec().run(Command.of(JailEnter.logged(consoleLog(jail).toString(),
+                        enter(pid, Identity.ROOT, ctx, execStart))));
+                if (!result.ok()) {
+                    stop(jail, ctx);
+                    throw new JailshException(jail.name() + ": exec_start (" + String.join(" ", execStart)
+                            + ") failed with exit code " + result.exitCode() + "; the jail was stopped",
+                            "see " + consoleLog(jail));
+                }
+            }
+        }
+        HostHooks.run(jail, "exec_poststart", ctx, false);
+    }
+
+    /** The argv of {@link StartScripts#LAUNCH} around unshare around {@link StartScripts#NAMESPACE}. */
+    static Command startCommand(JailRef jail, MountPlan plan, Path log, boolean root) {
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", StartScripts.LAUNCH, "jailsh-launch",
+                log.toString(), jail.dir().resolve(".jailsh-start").toString(), "unshare"));
+        if (!root) {
+            argv.addAll(List.of("--user", "--map-root-user"));
+        }
+        argv.addAll(List.of("--mount", "--uts", "--ipc", "--pid"));
+        boolean ownNetwork = !sharesHostNetwork(jail);
+        if (ownNetwork) {
+            argv.add("--net");
+        }
+        argv.addAll(List.of("--fork", "--propagation", "private", "--", "/bin/sh", "-c", StartScripts.NAMESPACE,
+                "jailsh-ns", jail.root().toString(), jail.property("host_hostname"), StartScripts.INIT));
+        argv.addAll(plan.steps());
+        if (ownNetwork) {
+            argv.add("loopback");
+        }
+        return Command.of(argv).withEnv("PATH", JailEnter.PATH);
+    }
+
+    /**
+     * iocage's shared-IP jails (no VNET, but an address or {@code inherit}) use the host's network stack; Linux cannot
+     * restrict them to their addresses as FreeBSD does. Every other jail gets a network namespace of its own: VNET
+     * jails for the network provider to wire up, and jails without any address only a loopback.
+     */
+    static boolean sharesHostNetwork(JailRef jail) {
+        if (jail.flag("vnet") || jail.flag("nat") || jail.flag("dhcp")) {
+            return false;
+        }
+        return jail.property("ip4").equals("inherit") || jail.property("ip6").equals("inherit")
+                || !jail.property("ip4_addr").equals("none") || !jail.property("ip6_addr").equals("none");
+    }
+
+    private static long launchedPid(JailRef jail, ExecResult launched, Path log) {
+        String line = launched.stdout().strip();
+        if (launched.ok() && line.matches("ok \\d+")) {
+            return Long.parseLong(line.substring(3));
+        }
+        String why = line.startsWith("error ") ? line.substring(6)
+                : "it ended before it was ready" + (launched.stderr().isBlank() ? lastLines(log)
+                        : ": " + launched.stderr().strip());
+        throw new JailshException(jail.name() + ": cannot start: " + why, "see " + log);
+    }
+
+    @Override
+    public void stop(JailRef jail, ProviderContext ctx) {
+        Optional<RunRecord> run = RunRecord.running(jail.dir(), host);
+        HostExec exec = ctx.exec();
+        if (run.isEmpty()) {
+            exec.check("rm", "-f", "--", RunRecord.file(jail.dir()).toString());
+            return;
+        }
+        long pid = run.get().pid();
+        HostHooks.run(jail, "exec_prestop", ctx, false);
+        List<String> execStop = words(jail.property("exec_stop"));
+        if (!execStop.isEmpty() && !skipDefault(pid, execStop, "/etc/rc.shutdown")) {
+            exec.run(Command.of(JailEnter.logged(consoleLog(jail).toString(),
+                    enter(pid, Identity.ROOT, ctx, execStop))));
+        }
+        stopper.stop(jail, run.get(), timeout(jail), ctx);
+        exec.check("rm", "-f", "--", RunRecord.file(jail.dir()).toString());
+        HostHooks.run(jail, "exec_poststop", ctx, false);
+    }
+
+    @Override
+    public ExecResult exec(JailRef jail, List<String> argv, String user, boolean interactive, ProviderContext ctx) {
+        RunRecord run = RunRecord.running(jail.dir(), host).orElseThrow(() -> new JailshException(
+                jail.name() + " is not running", "start it first: start " + jail.name()));
+        Identity who = identity(jail, run.pid(), user);
+        if (!who.root() && !ctx.facts().root()) {
+            throw new JailshException(jail.name() + ": cannot run as " + user + " in a rootless jail",
+                    "its user namespace maps only your own user, as the jail's root; run as root inside the jail");
+        }
+        Command command = Command.of(enter(run.pid(), who, ctx, argv));
+        return ctx.exec().run(interactive ? command.interactively() : command);
+    }
+
+    private Identity identity(JailRef jail, long pid, String user) {
+        if (user == null || user.isBlank() || user.equals("root")) {
+            return Identity.ROOT;
+        }
+        return host.readInJail(pid, "/etc/passwd").flatMap(passwd -> Identity.find(passwd, user))
+                .orElseThrow(() -> new NotFoundException(jail.name() + ": no user " + user + " in the jail",
+                        "create it inside the jail first, or run as root"));
+    }
+
+    private static List<String> enter(long pid, Identity who, ProviderContext ctx, List<String> argv) {
+        return JailEnter.argv(pid, !ctx.facts().root(), who, ctx.facts().env().get("TERM"), argv);
+    }
+
+    /** iocage's defaults name rc scripts that a jail made from an arbitrary root file system may not have. */
+    private boolean skipDefault(long pid, List<String> command, String script) {
+        return command.equals(List.of("/bin/sh", script)) && host.readInJail(pid, script).isEmpty();
+    }
+
+    static Path consoleLog(JailRef jail) {
+        return jail.dir().toAbsolutePath().getParent().getParent().resolve("log")
+                .resolve(jail.name() + "-console.log");
+    }
+
+    private static int timeout(JailRef jail) {
+        try {
+            return Math.max(0, Integer.parseInt(jail.property("stop_timeout").trim()));
+        } catch (NumberFormatException e) {
+            return 30;
+        }
+    }
+
+    static List<String> words(String property) {
+        String text = property == null ? "" : property.trim();
+        if (text.isEmpty() || text.equals("none")) {
+            return List.of();
+        }
+        return Arrays.asList(text.split("\\s+"));
+    }
+
+    private static String lastLines(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            List<String> tail = lines.subList(Math.max(0, lines.size() - 3), lines.size());
+            return tail.isEmpty() ? "" : ": " + String.join(" / ", tail);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
