@@ -44,7 +44,7 @@ public final class IocageProperties {
         if (p == null) {
             List<String> near = nearest(name, 3);
             throw new ValidationException("'" + ValueChecks.printable(name) + "' is not a valid property",
-                    near.isEmpty() ? "see 'help set' for the list" : "did you mean " + String.join(", ", near) + "?");
+                    near.isEmpty() ? "see 'get all NAME' or docs/properties.md for the list" : "did you mean " + String.join(", ", near) + "?");
         }
         return p;
     }

@@ -134,14 +134,20 @@ public final class ProviderRegistry {
         return facts;
     }
 
-    /** Providers of a kind that may be used here, best first. */
+    /** Whether the provider's probe passed on this host (false for providers that can only plan here). */
+    public boolean available(Provider provider) {
+        return entries.stream().anyMatch(e -> e.provider() == provider && e.availability().available());
+    }
+
+    /** Providers of a kind that may be used here, best first: available ones before those that can only plan. */
     public <T extends Provider> List<T> usable(ProviderKind kind, Class<T> type) {
         String preferred = preferences.get(kind);
         return entries.stream()
                 .filter(e -> e.provider().kind() == kind && type.isInstance(e.provider()))
                 .filter(e -> e.availability().available()
                         || planning && e.provider().platforms().contains(facts.platform()))
-                .sorted(Comparator.comparing((ProviderEntry e) -> !e.id().equals(preferred)))
+                .sorted(Comparator.comparing((ProviderEntry e) -> !e.id().equals(preferred))
+                        .thenComparing(e -> !e.availability().available()))
                 .map(e -> type.cast(e.provider())).toList();
     }
 

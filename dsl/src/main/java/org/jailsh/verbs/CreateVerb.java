@@ -86,7 +86,7 @@ public final class CreateVerb {
             fstab = fstab.with(mount);
         }
         Fstab finalFstab = fstab;
-        plan.add(Step.create("write fstab" + (mounts.isEmpty() ? " (empty)" : " (" + mounts.size() + " mounts)"),
+        plan.add(Step.create("write fstab" + (mounts.isEmpty() ? " (empty)" : " (" + mounts.size() + (mounts.size() == 1 ? " mount)" : " mounts)")),
                 "mount points of the jail", ctx -> {
                     for (MountEntry mount : request.mounts()) {
                         ensureSource(ctx, mount);

@@ -40,7 +40,7 @@ public final class DestroyVerb {
                     "destroy those jails first");
         }
         Plan plan = new Plan(jail.name(), jail.name());
-        if (RunStates.of(session, jail).up()) {
+        if (RunStates.planningOnly(session) || RunStates.of(session, jail).up()) {
             plan.add(new StartStopVerb(session).stopStep(jail));
         }
         plan.add(Step.remove("destroy " + jail.name(), "its data and snapshots go with it", ctx -> removeAll(jail, ctx)));

@@ -40,7 +40,7 @@ public final class ExecVerb {
 
     private void requireUp(StoredJail jail, String verb) {
         SetVerb.requireReadable(jail);
-        if (session.dryRun()) {
+        if (RunStates.planningOnly(session)) {
             return;
         }
         if (!RunStates.of(session, jail).up()) {

@@ -26,9 +26,9 @@ public final class JailVerb {
     public Outcome apply(JailSpec spec) {
         Plan plan = plan(spec);
         boolean exists = session.store().find(spec.name()).isPresent();
-        int changes = plan.steps().size();
-        return new Applier(session).apply(plan, spec.name() + ": " + (exists ? "updated (" + changes + " change"
-                + (changes == 1 ? "" : "s") + ")" : "created"));
+        int steps = plan.steps().size();
+        return new Applier(session).apply(plan, spec.name() + ": " + (exists ? "updated (" + steps + " step"
+                + (steps == 1 ? "" : "s") + ")" : "created"));
     }
 
     public Plan plan(JailSpec spec) {

@@ -31,14 +31,26 @@ public final class ListVerb {
         RuntimeProvider runtime = session.registry().choose(ProviderKind.RUNTIME, RuntimeProvider.class).orElse(null);
         List<JailRef> running = jails.stream().filter(j -> !j.isCorrupt() && !j.template()).map(StoredJail::ref)
                 .toList();
-        if (runtime == null || running.isEmpty() || session.dryRun()) {
+        if (runtime == null || running.isEmpty() || RunStates.planningOnly(session, runtime)) {
             return Map.of();
         }
         try {
             return runtime.states(running, session.providerContext());
         } catch (RuntimeException e) {
-            session.reporter().warn("cannot read the jails' states: " + e.getMessage());
-            return Map.of();
+            return oneByOne(runtime, running);
         }
+    }
+
+    /** When the batch question fails, each jail is asked alone, so one bad jail cannot hide the others. */
+    private Map<String, RunState> oneByOne(RuntimeProvider runtime, List<JailRef> jails) {
+        Map<String, RunState> states = new java.util.HashMap<>();
+        for (JailRef jail : jails) {
+            try {
+                states.put(jail.name(), runtime.state(jail, session.providerContext()));
+            } catch (RuntimeException e) {
+                session.reporter().warn(jail.name() + ": cannot read its state: " + e.getMessage());
+            }
+        }
+        return states;
     }
 }

@@ -13,11 +13,25 @@ final class RunStates {
     }
 
     static RunState of(Session session, StoredJail jail) {
-        if (jail.isCorrupt() || jail.template() || session.dryRun()) {
+        if (jail.isCorrupt() || jail.template()) {
             return RunState.DOWN;
         }
         return session.registry().choose(ProviderKind.RUNTIME, RuntimeProvider.class)
+                .filter(runtime -> !planningOnly(session, runtime))
                 .map(runtime -> runtime.state(jail.ref(), session.providerContext()))
                 .orElse(RunState.DOWN);
+    }
+
+    /**
+     * True in a dry run whose runtime cannot work on this host (the FreeBSD profile on Linux): the state is unknown,
+     * so plans show what stopping or destroying would do.
+     */
+    static boolean planningOnly(Session session, RuntimeProvider runtime) {
+        return session.dryRun() && !session.registry().available(runtime);
+    }
+
+    static boolean planningOnly(Session session) {
+        return session.dryRun() && session.registry().choose(ProviderKind.RUNTIME, RuntimeProvider.class)
+                .map(runtime -> planningOnly(session, runtime)).orElse(false);
     }
 }

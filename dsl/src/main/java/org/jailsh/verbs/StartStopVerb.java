@@ -126,7 +126,7 @@ public final class StartStopVerb {
     public Outcome stop(String target) {
         StoredJail jail = JailResolver.one(session.store(), target);
         Plan plan = new Plan(jail.name(), jail.name());
-        if (!RunStates.of(session, jail).up()) {
+        if (!RunStates.planningOnly(session) && !RunStates.of(session, jail).up()) {
             plan.notice(jail.name() + " is not running");
             return new Applier(session).apply(plan, "");
         }

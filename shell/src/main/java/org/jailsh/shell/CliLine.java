@@ -17,13 +17,29 @@ final class CliLine {
     private CliLine() {
     }
 
+    /** Options of the whole shell; on a REPL line they would silently change every later line. */
+    static final Set<String> GLOBAL_OPTIONS = Set.of("--root", "--platform", "--dry-run", "--json", "--debug");
+
     static boolean isCli(String line) {
         String first = line.split("\\s+")[0];
         if (!VERBS.contains(first)) {
             return false;
         }
-        return !(line.contains("(") || line.contains("{") || line.contains("[") || line.contains(": ")
+        // Groovy argument lists: a quoted word followed by a comma, maps, closures, calls
+        boolean groovyList = line.matches(".*['\"]\\s*,.*");
+        return !(groovyList || line.contains("(") || line.contains("{") || line.contains("[") || line.contains(": ")
                 || line.contains(",") && !first.equals("set") && !first.equals("create"));
+    }
+
+    /** The first shell-wide option on the line, or null. */
+    static String globalOption(List<String> words) {
+        for (String word : words) {
+            String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            if (GLOBAL_OPTIONS.contains(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** Splits like a shell: single and double quotes group words; no expansion of any kind. */

@@ -82,7 +82,7 @@ public final class Errors {
 
     static String suggest(String word) {
         List<String> near = WORDS.stream()
-                .filter(w -> Levenshtein.distance(w, word) <= Math.max(1, word.length() / 3))
+                .filter(w -> Levenshtein.distance(w, word) <= Math.max(2, word.length() / 3))
                 .sorted(Comparator.comparingInt((String w) -> Levenshtein.distance(w, word)).thenComparing(w -> w))
                 .limit(3).toList();
         return near.isEmpty() ? "; see /help" : "; did you mean " + String.join(", ", near) + "?";

@@ -38,9 +38,8 @@ final class JailshCompleter implements Completer {
         int index = line.wordIndex();
         if (index == 0) {
             CliLine.VERBS.forEach(v -> candidates.add(new Candidate(v, v, "verbs", null, null, null, true)));
-            for (String word : List.of("jail", "plan")) {
-                candidates.add(new Candidate(word + "('", word, "dsl", null, null, null, false));
-            }
+            candidates.add(new Candidate("jail('", "jail", "dsl", null, null, null, false));
+            candidates.add(new Candidate("plan {", "plan", "dsl", null, null, null, false));
             jails(candidates);
             return;
         }

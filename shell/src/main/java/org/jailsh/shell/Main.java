@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import picocli.CommandLine;
 
@@ -16,13 +17,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
-        int code = run(args, System.in, System.out, System.err, tty);
+        boolean interactive = System.console() != null;
+        boolean color = interactive && System.getenv("NO_COLOR") == null;
+        int code = run(args, System.in, System.out, System.err, interactive, color);
         System.exit(code);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
-        Output output = new Output(out, err, interactive);
+        return run(args, in, out, err, interactive, interactive);
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
+                          boolean color) {
+        Output output = new Output(out, err, color);
         BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         output.asker(question -> interactive && ask(output, answers, question));
         ShellContext context = new ShellContext(output);
@@ -47,8 +54,16 @@ public final class Main {
         cli.setOut(new PrintWriter(output.out(), true));
         cli.setErr(new PrintWriter(output.err(), true));
         cli.setExecutionExceptionHandler((e, line, parsed) -> Errors.report(e, output, context.debug()));
+        // iocage passes everything after the jail's name to the command: exec web ls -l
+        cli.getSubcommands().get("exec").setStopAtPositional(true);
         cli.setParameterExceptionHandler((e, args) -> {
-            output.error(e.getMessage());
+            output.error(e.getMessage().replaceFirst("^Error: ", ""));
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                List<String> near = unmatched.getSuggestions();
+                if (!near.isEmpty()) {
+                    output.err().println("did you mean " + String.join(", ", near) + "?");
+                }
+            }
             CommandLine sub = e.getCommandLine();
             String verb = sub.getCommandName().equals("jailsh") ? "" : " " + sub.getCommandName();
             output.err().println("see 'jailsh help" + verb + "'");

@@ -113,7 +113,14 @@ public final class Repl {
             if (text.startsWith("/")) {
                 meta(text);
             } else if (CliLine.isCli(text)) {
-                Main.commandLine(context).execute(CliLine.words(text).toArray(String[]::new));
+                List<String> words = CliLine.words(text);
+                String global = CliLine.globalOption(words);
+                if (global != null) {
+                    context.output().error(global + " applies to the whole shell, not to one line; start jailsh with "
+                            + global + ", or use plan { … } to see a plan without changes");
+                    return;
+                }
+                Main.commandLine(context).execute(words.toArray(String[]::new));
             } else {
                 new ResultPrinter(context.output()).print(context.runner().evaluate(text));
             }

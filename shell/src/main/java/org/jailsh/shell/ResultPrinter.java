@@ -28,7 +28,11 @@ final class ResultPrinter {
                     ? ((List<JailInfo>) list).stream().map(j -> j.toMap(true)).toList() : value);
             return;
         }
-        if (value instanceof List<?> list && !list.isEmpty()) {
+        if (value instanceof List<?> list && list.isEmpty()) {
+            output.line("(none)");
+            return;
+        }
+        if (value instanceof List<?> list) {
             Object first = list.get(0);
             if (first instanceof JailInfo) {
                 Tables.jails(output, (List<JailInfo>) list, false, false);

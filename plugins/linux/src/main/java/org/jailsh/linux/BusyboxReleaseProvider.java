@@ -102,7 +102,9 @@ public final class BusyboxReleaseProvider implements ReleaseProvider {
         BusyboxRootfs.build(partial, busybox, applets, version, exec);
         exec.check("rm", "-rf", "--one-file-system", "--", releaseRoot.toString());
         exec.check("mv", "-T", "--", partial.toString(), releaseRoot.toString());
-        ctx.reporter().info("fetched " + NAME + " " + version + " into " + releaseRoot);
+        if (!exec.dryRun()) {
+            ctx.reporter().info("fetched " + NAME + " " + version + " into " + releaseRoot);
+        }
     }
 
     private Optional<Path> hostBusybox() {

@@ -75,12 +75,12 @@ public final class DirStorageProvider implements StorageProvider {
         switch (source.mode()) {
             case EMPTY -> exec.check("mkdir", "-p", "--", jailDir.root().toString());
             case THICK -> {
-                requireSource(jail, source);
+                requireSource(jail, source, ctx);
                 exec.check("mkdir", "-p", "--", jailDir.root().toString());
                 copyRoot(source, jailDir.root(), ctx);
             }
             case CLONE -> {
-                requireSource(jail, source);
+                requireSource(jail, source, ctx);
                 List<Path> lowers = lowers(source);
                 for (Path path : concat(lowers, List.of(jailDir.upper(), jailDir.work()))) {
                     refuseOverlayUnsafe(jail, path);
@@ -98,7 +98,11 @@ public final class DirStorageProvider implements StorageProvider {
         return from.layered() ? from.layers() : List.of(source.root());
     }
 
-    private static void requireSource(JailRef jail, RootSource source) {
+    private static void requireSource(JailRef jail, RootSource source, ProviderContext ctx) {
+        // a plan may create the jail from a release that the same plan fetches first
+        if (ctx.exec().dryRun()) {
+            return;
+        }
         if (source.root() == null || !Files.isDirectory(source.root())) {
             throw new NotFoundException(jail.name() + ": the root of " + source.name() + " (" + source.root()
                     + ") does not exist", source.template() ? "list templates with 'list -t'"
