@@ -38,27 +38,28 @@ final class NatAddresses {
     /** Host ports already forwarded by other running NAT jails, as {@code proto/port}. */
     static Set<String> usedPorts(Path jailsDir, String jail) {
         Set<String> ports = new HashSet<>();
-        forEachOther(jailsDir, jail, record -> record.all("forward")
+        forEachOther(jailsDir, jail, (name, record) -> record.all("forward")
                 .forEach(f -> ports.add(f[1] + "/" + f[2])));
         return ports;
     }
 
     private static Set<String> usedAddresses(Path jailsDir, String jail) {
         Set<String> used = new HashSet<>();
-        forEachOther(jailsDir, jail, record -> record.all("natpair").forEach(p -> {
+        forEachOther(jailsDir, jail, (name, record) -> record.all("natpair").forEach(p -> {
             used.add(p[1]);
             used.add(p[2]);
         }));
         return used;
     }
 
-    private static void forEachOther(Path jailsDir, String jail, java.util.function.Consumer<NetworkRecord> action) {
+    /** Every other jail's network record (only running jails have one), with the jail's name. */
+    static void forEachOther(Path jailsDir, String jail, java.util.function.BiConsumer<String, NetworkRecord> action) {
         if (!Files.isDirectory(jailsDir)) {
             return;
         }
         try (Stream<Path> dirs = Files.list(jailsDir)) {
             List<Path> others = dirs.filter(d -> !d.getFileName().toString().equals(jail)).toList();
-            others.forEach(d -> action.accept(NetworkRecord.read(d)));
+            others.forEach(d -> action.accept(d.getFileName().toString(), NetworkRecord.read(d)));
         } catch (IOException e) {
             throw new JailshException("cannot read " + jailsDir + ": " + e.getMessage());
         }

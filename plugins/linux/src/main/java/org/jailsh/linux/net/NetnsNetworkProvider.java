@@ -63,11 +63,17 @@ public final class NetnsNetworkProvider implements NetworkProvider {
         String pid = state.jid();
         HostExec exec = ctx.exec();
         List<String> record = new ArrayList<>();
+        List<VnetInterface> nics = VnetInterface.of(jail);
+        if (!jail.flag("nat")) {
+            refuseTakenAddresses(jail, nics);
+        }
         try {
             if (jail.flag("nat")) {
                 attachNat(jail, pid, ctx, record);
             } else {
-                for (VnetInterface nic : VnetInterface.of(jail)) {
+                for (VnetInterface nic : nics) {
+                    nic.ipv4().forEach(a -> record.add("addr " + nic.bridge() + " " + bare(a)));
+                    nic.ipv6().forEach(a -> record.add("addr " + nic.bridge() + " " + bare(a)));
                     attachBridged(jail, nic, pid, ctx, record);
                 }
             }
@@ -77,13 +83,42 @@ public final class NetnsNetworkProvider implements NetworkProvider {
         }
     }
 
+    /** Two running jails with one address on one bridge would break each other: refused before anything changes. */
+    private static void refuseTakenAddresses(JailRef jail, List<VnetInterface> nics) {
+        java.util.Map<String, String> taken = new java.util.HashMap<>();
+        NatAddresses.forEachOther(jail.dir().getParent(), jail.name(), (other, record) -> record.all("addr")
+                .forEach(a -> taken.put(a[1] + " " + a[2], other)));
+        for (VnetInterface nic : nics) {
+            for (String address : concat(nic.ipv4(), nic.ipv6())) {
+                String other = taken.get(nic.bridge() + " " + bare(address));
+                if (other != null) {
+                    throw new ValidationException(jail.name() + ": " + bare(address) + " on " + nic.bridge()
+                            + " is already used by the running jail " + other, "give " + jail.name()
+                            + " another address (set ip4_addr=… " + jail.name() + ")");
+                }
+            }
+        }
+    }
+
+    private static String bare(String address) {
+        return address.contains("/") ? address.substring(0, address.indexOf('/')) : address;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private void attachBridged(JailRef jail, VnetInterface nic, String pid, ProviderContext ctx, List<String> record) {
         HostExec exec = ctx.exec();
         if (!exec.dryRun() && !Files.isDirectory(Path.of("/sys/class/net", nic.bridge()))) {
             exec.check("ip", "link", "add", nic.bridge(), "type", "bridge");
             exec.check("ip", "link", "set", nic.bridge(), "up");
-            record.add("bridge " + nic.bridge());
+            // jailsh owns this bridge: whichever of its jails stops last removes it
+            exec.writeFile(bridgeMarker(ctx, nic.bridge()), "created by jailsh for " + jail.name() + "\n");
         }
+        record.add("bridge " + nic.bridge());
         String host = veth(jail, nic, pid, ctx, record);
         exec.check("ip", "link", "set", host, "master", nic.bridge());
         exec.check("ip", "link", "set", host, "up");
@@ -175,20 +210,30 @@ public final class NetnsNetworkProvider implements NetworkProvider {
             }
         }
         for (String bridge : record.values("bridge")) {
-            removeBridgeIfUnused(exec, bridge);
+            Path marker = bridgeMarker(ctx, bridge);
+            if (Files.exists(marker) && removeBridgeIfUnused(exec, bridge)) {
+                exec.run(Command.of("rm", "-f", "--", marker.toString()));
+            }
         }
         exec.writeFile(jail.dir().resolve(NetworkRecord.FILE), "");
     }
 
+    /** Where jailsh notes the bridges it created, so only those are ever removed. */
+    static Path bridgeMarker(ProviderContext ctx, String bridge) {
+        return ctx.stateRoot().resolve(".jailsh").resolve("bridges").resolve(bridge);
+    }
+
     /** A bridge jailsh created goes when no interface is left on it; a bridge the user made is never touched. */
-    private static void removeBridgeIfUnused(HostExec exec, String bridge) {
+    private static boolean removeBridgeIfUnused(HostExec exec, String bridge) {
         Path members = Path.of("/sys/class/net", bridge, "brif");
         try (var list = Files.list(members)) {
             if (list.findAny().isEmpty()) {
                 exec.run(Command.of("ip", "link", "del", bridge));
+                return true;
             }
+            return false;
         } catch (java.io.IOException e) {
-            // already gone
+            return true;
         }
     }
 
