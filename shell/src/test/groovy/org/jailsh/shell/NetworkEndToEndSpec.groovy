@@ -80,23 +80,35 @@ class NetworkEndToEndSpec extends Specification {
         sh('ip', '-n', ns, '-o', 'link', 'show')
     }
 
+    /** What the namespace's network looks like: links, routes (v4 and v6) and the whole nftables ruleset. */
+    String networkState() {
+        [links().readLines().collect { it.replaceAll(/^\d+: /, '').replaceAll(/\\.*/, '') }.join('\n'),
+         sh('ip', '-n', ns, 'route', 'show'), sh('ip', '-n', ns, '-6', 'route', 'show'),
+         sh('ip', 'netns', 'exec', ns, 'nft', 'list', 'ruleset')].join('\n---\n')
+    }
+
     def "two VNET jails on one bridge reach each other by their static addresses"() {
         expect:
         cli('fetch', '-r', 'busybox')[0] == 0
         cli('create', '-r', 'busybox', '-n', 'a', 'vnet=on', 'interfaces=vnet0:jtbr0',
-                'ip4_addr=vnet0|10.77.0.2/24', 'defaultrouter=none')[0] == 0
+                'ip4_addr=vnet0|10.77.0.2/24', 'ip6_addr=vnet0|fd00:77::2/64', 'defaultrouter=none',
+                'defaultrouter6=none')[0] == 0
         cli('create', '-r', 'busybox', '-n', 'b', 'vnet=on', 'interfaces=vnet0:jtbr0',
-                'ip4_addr=vnet0|10.77.0.3/24', 'defaultrouter=none')[0] == 0
+                'ip4_addr=vnet0|10.77.0.3/24', 'ip6_addr=vnet0|fd00:77::3/64', 'defaultrouter=none',
+                'defaultrouter6=none')[0] == 0
 
         when:
         def started = cli('start', 'a', 'b')
         def ping = cli('exec', 'a', 'ping', '-c', '1', '-W', '3', '10.77.0.3')
+        def ping6 = cli('exec', 'a', 'ping', '-6', '-c', '1', '-W', '3', 'fd00:77::3')
         def list = cli('list')
 
         then:
         started[0] == 0
         ping[0] == 0
         ping[1].contains('1 packets received')
+        ping6[0] == 0
+        ping6[1].contains('1 packets received')
         list[1].readLines().find { it.contains(' a ') }.contains('10.77.0.2')
         links().contains('jtbr0')
         links() =~ /vnet0\.\d+@/
@@ -132,6 +144,7 @@ class NetworkEndToEndSpec extends Specification {
     def "NAT reaches the jail through its port forward, and the rules go at stop"() {
         given:
         cli('create', '-r', 'busybox', '-n', 'n', 'vnet=on', 'nat=on', 'nat_forwards=tcp(80:8080)')[0] == 0
+        def before = networkState()
 
         when:
         def started = cli('start', 'n')
@@ -149,9 +162,40 @@ class NetworkEndToEndSpec extends Specification {
         when:
         cli('stop', 'n')
 
-        then:
+        then: 'links, routes and the ruleset are as they were before the jail started'
         !sh('ip', 'netns', 'exec', ns, 'nft', 'list', 'tables').contains('jailsh_n')
         !(links() =~ /vnet\d\./)
+        networkState() == before
+    }
+
+    def "a NAT jail reaches a server upstream through masquerade"() {
+        given: 'an upstream host: its own namespace, joined to the test host by a veth, with no route to the jails'
+        String up = ns + 'u'
+        sh('ip', 'netns', 'add', up)
+        sh('ip', '-n', ns, 'link', 'add', 'jtup0', 'type', 'veth', 'peer', 'name', 'jtup1', 'netns', up)
+        sh('ip', '-n', ns, 'addr', 'add', '10.99.0.1/24', 'dev', 'jtup0')
+        sh('ip', '-n', ns, 'link', 'set', 'jtup0', 'up')
+        sh('ip', '-n', up, 'addr', 'add', '10.99.0.2/24', 'dev', 'jtup1')
+        sh('ip', '-n', up, 'link', 'set', 'jtup1', 'up')
+        sh('ip', '-n', up, 'link', 'set', 'lo', 'up')
+        Path www = root.resolve('upstream-www')
+        Files.createDirectories(www)
+        Files.writeString(www.resolve('index.html'), 'hello-from-upstream')
+        Process server = new ProcessBuilder('ip', 'netns', 'exec', up, '/bin/busybox', 'httpd', '-f', '-p', '8000',
+                '-h', www.toString()).start()
+
+        when:
+        cli('start', 'n')
+        // busybox-static's wget crashes on its name-service path; nc speaks the one HTTP request we need
+        def fetched = cli('exec', 'n', 'sh', '-c', 'printf "GET / HTTP/1.0\\r\\n\\r\\n" | nc 10.99.0.2 8000')
+
+        then:
+        fetched[1].contains('hello-from-upstream')
+
+        cleanup:
+        cli('stop', 'n')
+        server?.destroyForcibly()
+        run(['ip', 'netns', 'del', up])
     }
 
     def "NAT without VNET is refused at create, and no jail is left"() {
