@@ -50,6 +50,10 @@ public final class Jails {
         return new ListVerb(session).list(templates);
     }
 
+    public Map<String, Object> info(String jail) {
+        return new org.jailsh.verbs.InfoVerb(session).info(jail);
+    }
+
     public Object get(String property, String jail) {
         return new GetVerb(session).get(property, jail);
     }
@@ -74,6 +78,11 @@ public final class Jails {
         return new StartStopVerb(session).start(jail);
     }
 
+    /** The jails in the order to start them (priority, then name), or to stop them (the reverse). */
+    public List<String> ordered(List<String> jails, boolean forStop) {
+        return new StartStopVerb(session).order(jails, forStop);
+    }
+
     public Outcome stop(String jail) {
         return new StartStopVerb(session).stop(jail);
     }
@@ -85,6 +94,11 @@ public final class Jails {
     /** Runs argv in the jail; output captured unless {@code interactive}, which hands it the terminal. */
     public ExecResult exec(String jail, List<String> argv, String user, boolean interactive) {
         return new ExecVerb(session).exec(jail, argv, user, interactive);
+    }
+
+    /** Runs argv in the jail with {@code stdin} as its input (how secrets reach a jail), output captured. */
+    public ExecResult exec(String jail, List<String> argv, String user, String stdin) {
+        return new ExecVerb(session).exec(jail, argv, user, stdin);
     }
 
     public int console(String jail) {

@@ -224,6 +224,25 @@ public class DslVerbs {
                 "pass a jail's name or handle, e.g. start web or start 'web'");
     }
 
+    /** Runs a recipe with its parameters: {@code recipe 'ssh-jail', name: 'web', password: pw}. */
+    public void recipe(Map<String, ?> params, String name) {
+        new org.jailsh.recipe.Recipes(jails, console).run(name, params);
+    }
+
+    public void recipe(String name) {
+        recipe(Map.of(), name);
+    }
+
+    /** The recipes there are: name, origin, where, parameters. */
+    public List<Map<String, Object>> recipes() {
+        return new org.jailsh.recipe.Recipes(jails, console).rows();
+    }
+
+    /** A handle on a jail by name, for subclasses that know the jail exists (or is planned). */
+    protected JailHandle handle(String name) {
+        return new JailHandle(this, name);
+    }
+
     /** For callers that only want to show an outcome. */
     public void show(Outcome outcome) {
         console.outcome(outcome);

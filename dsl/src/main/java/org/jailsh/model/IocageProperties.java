@@ -178,6 +178,8 @@ public final class IocageProperties {
         t.text("nat_forwards", "none", ValueChecks.natForwards());
         t.text("plugin_name", "none", ValueChecks.text());
         t.text("plugin_repository", "none", ValueChecks.text());
+        // jailsh's own: which recipes configured the jail, NAME@sha256:HEX[,…]; iocage ignores unknown keys
+        t.text("jailsh_recipe", "none", ValueChecks.text()).readOnly().jailOnly();
         return t.done();
     }
 

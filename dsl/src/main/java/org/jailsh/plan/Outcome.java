@@ -11,7 +11,8 @@ public record Outcome(String subject, boolean dryRun, List<StepOutcome> steps, L
     public record StepOutcome(String mark, String title, String why, List<String> commands) {
     }
 
+    /** Nothing was (or would be) changed: no steps, or only steps that found nothing to do ({@code =}). */
     public boolean upToDate() {
-        return steps.isEmpty();
+        return steps.stream().allMatch(s -> s.mark().equals("="));
     }
 }

@@ -8,6 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The jail manager's log (the seed's {@code iocage.log}): every operation, its host commands and their output, in
@@ -19,7 +22,25 @@ public final class OperationLog {
     private static final int KEEP = 5;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
+    /** Values never written as they are (recipe secrets): every occurrence becomes {@code ******}. */
+    private static final Set<String> REDACTED = ConcurrentHashMap.newKeySet();
+
     private final Path file;
+
+    /** From now on, {@code secret} appears in no log line of this process; blank values are ignored. */
+    public static void redact(String secret) {
+        if (secret != null && !secret.isBlank()) {
+            REDACTED.add(secret);
+        }
+    }
+
+    static String redacted(String message) {
+        String text = message;
+        for (String secret : REDACTED.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            text = text.replace(secret, "******");
+        }
+        return text;
+    }
 
     public OperationLog(Path file) {
         this.file = file;
@@ -33,7 +54,7 @@ public final class OperationLog {
         try {
             Files.createDirectories(file.getParent());
             rotateIfFull();
-            String line = TIME.format(LocalDateTime.now()) + " (" + level + ") " + message.replace("\n", "\n    ")
+            String line = TIME.format(LocalDateTime.now()) + " (" + level + ") " + redacted(message).replace("\n", "\n    ")
                     + "\n";
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

@@ -162,9 +162,13 @@ public final class CreateVerb {
     }
 
     private Step storageStep(StoredJail jail, JailType type, Source source) {
+        // iocage's -b is a thick copy under its nullfs mounts (iocage.md §4.2: no dependency on the release's
+        // snapshot); on Linux a basejail stays a clone, its system directories being mounted from the release anyway
+        boolean freebsd = session.facts().platform() == Platform.FREEBSD;
         RootSource.Mode mode = switch (type) {
             case THICK -> RootSource.Mode.THICK;
             case EMPTY -> RootSource.Mode.EMPTY;
+            case BASEJAIL -> freebsd ? RootSource.Mode.THICK : RootSource.Mode.CLONE;
             default -> RootSource.Mode.CLONE;
         };
         RootSource root = mode == RootSource.Mode.EMPTY ? RootSource.empty()

@@ -104,17 +104,32 @@ public final class SetVerb {
                     StorageProvider storage = session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
                             .orElse(null);
                     boolean storageMoves = storage != null && storage.movesTemplates();
-                    if (!storageMoves) {
-                        ctx.note("move " + jail.dir() + " -> " + target);
-                        if (!ctx.dryRun()) {
-                            move(jail.dir(), target);
+                    // zfs makes a template read-only (iocage.md §6), so its config is written while it is still a
+                    // jail and moves with the dataset; back to a jail, it is written once the dataset is writable
+                    boolean writeFirst = storageMoves && toTemplate;
+                    if (writeFirst) {
+                        ctx.writeConfig(jail.dir(), written);
+                    }
+                    try {
+                        if (!storageMoves) {
+                            ctx.note("move " + jail.dir() + " -> " + target);
+                            if (!ctx.dryRun()) {
+                                move(jail.dir(), target);
+                            }
                         }
+                        if (storage != null) {
+                            storage.setTemplate(new StoredJail(jail.name(), target, toTemplate, written,
+                                    jail.defaults(), null).ref(), toTemplate, ctx.providers());
+                        }
+                    } catch (RuntimeException e) {
+                        if (writeFirst && !ctx.dryRun() && Files.isDirectory(jail.dir())) {
+                            ctx.writeConfig(jail.dir(), new TreeMap<>(jail.own()));
+                        }
+                        throw e;
                     }
-                    if (storage != null) {
-                        storage.setTemplate(new StoredJail(jail.name(), target, toTemplate, written, jail.defaults(),
-                                null).ref(), toTemplate, ctx.providers());
+                    if (!writeFirst) {
+                        ctx.writeConfig(ctx.dryRun() ? jail.dir() : target, written);
                     }
-                    ctx.writeConfig(ctx.dryRun() ? jail.dir() : target, written);
                 });
     }
 

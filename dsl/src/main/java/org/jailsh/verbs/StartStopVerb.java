@@ -123,6 +123,26 @@ public final class StartStopVerb {
         return order;
     }
 
+    /**
+     * Jails in boot order: ascending {@code priority} (iocage's rule), then name; for stopping, the reverse. Names are
+     * resolved first, so an unknown one fails before anything starts.
+     */
+    public List<String> order(List<String> targets, boolean forStop) {
+        List<StoredJail> jails = new ArrayList<>(JailResolver.many(session.store(), targets));
+        java.util.Comparator<StoredJail> byPriority = java.util.Comparator.comparingInt(StartStopVerb::priority)
+                .thenComparing(StoredJail::name);
+        jails.sort(forStop ? byPriority.reversed() : byPriority);
+        return jails.stream().map(StoredJail::name).toList();
+    }
+
+    private static int priority(StoredJail jail) {
+        try {
+            return jail.isCorrupt() ? 99 : Integer.parseInt(jail.property("priority"));
+        } catch (NumberFormatException e) {
+            return 99;
+        }
+    }
+
     public Outcome stop(String target) {
         StoredJail jail = JailResolver.one(session.store(), target);
         Plan plan = new Plan(jail.name(), jail.name());

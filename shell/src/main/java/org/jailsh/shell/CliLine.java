@@ -10,9 +10,9 @@ import java.util.Set;
  */
 final class CliLine {
 
-    static final Set<String> VERBS = Set.of("list", "get", "set", "create", "start", "stop", "restart", "exec",
+    static final Set<String> VERBS = Set.of("list", "info", "get", "set", "create", "start", "stop", "restart", "exec",
             "console", "fetch", "releases", "update", "upgrade", "snapshot", "snaplist", "rollback", "fstab",
-            "destroy", "activate", "providers", "run", "help");
+            "destroy", "activate", "providers", "run", "recipes", "recipe", "help");
 
     private CliLine() {
     }

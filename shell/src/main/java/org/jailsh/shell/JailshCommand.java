@@ -17,8 +17,11 @@ import org.jailsh.shell.commands.ExecCommand;
 import org.jailsh.shell.commands.FetchCommand;
 import org.jailsh.shell.commands.FstabCommand;
 import org.jailsh.shell.commands.GetCommand;
+import org.jailsh.shell.commands.InfoCommand;
 import org.jailsh.shell.commands.ListCommand;
 import org.jailsh.shell.commands.ProvidersCommand;
+import org.jailsh.shell.commands.RecipeCommand;
+import org.jailsh.shell.commands.RecipesCommand;
 import org.jailsh.shell.commands.ReleasesCommand;
 import org.jailsh.shell.commands.RestartCommand;
 import org.jailsh.shell.commands.RollbackCommand;
@@ -38,11 +41,12 @@ import org.jailsh.spi.Platform;
  */
 @Command(name = "jailsh", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Manage jails: an iocage-compatible shell, CLI and Groovy DSL.",
-        subcommands = {ListCommand.class, GetCommand.class, SetCommand.class, CreateCommand.class,
+        subcommands = {ListCommand.class, InfoCommand.class, GetCommand.class, SetCommand.class, CreateCommand.class,
                 StartCommand.class, StopCommand.class, RestartCommand.class, ExecCommand.class, ConsoleCommand.class,
                 FetchCommand.class, ReleasesCommand.class, UpdateCommand.class, UpgradeCommand.class,
                 SnapshotCommand.class, SnaplistCommand.class, RollbackCommand.class, FstabCommand.class,
                 DestroyCommand.class, ActivateCommand.class, ProvidersCommand.class, RunCommand.class,
+                RecipesCommand.class, RecipeCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public final class JailshCommand implements Callable<Integer> {
 

@@ -223,4 +223,33 @@ class MainSpec extends Specification {
         r.code == 1
         r.err.contains('no runtime provider for the freebsd profile')
     }
+
+    def "several jails start in priority order and stop in reverse"() {
+        given: 'db has priority 10, web the default 99'
+        IocageTree.write(tmp)
+
+        when:
+        def start = run('--root', tmp.toString(), '--platform', 'freebsd', '--dry-run', 'start', 'web', 'db')
+        def stop = run('--root', tmp.toString(), '--platform', 'freebsd', '--dry-run', 'stop', 'web', 'db')
+
+        then:
+        start.code == 0
+        start.out.indexOf('start db (jail8)') < start.out.indexOf('start web (jail8)')
+        stop.out.indexOf('stop web (jail8)') < stop.out.indexOf('stop db (jail8)')
+    }
+
+    def "one failing jail in a batch is reported, the others still run, and the exit code says so"() {
+        given:
+        IocageTree.write(tmp)
+
+        when:
+        def r = run('--root', tmp.toString(), '--platform', 'freebsd', '--dry-run', 'start', 'db', 'broken', 'web')
+
+        then:
+        r.code == 1
+        r.err.contains('broken: ')
+        r.err.contains('1 of 3 failed')
+        r.out.contains('start db (jail8)')
+        r.out.contains('start web (jail8)')
+    }
 }

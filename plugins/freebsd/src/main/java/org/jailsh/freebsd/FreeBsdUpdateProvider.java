@@ -83,4 +83,15 @@ public final class FreeBsdUpdateProvider implements UpdateProvider {
     public String upgrade(JailRef jail, String newRelease, ProviderContext ctx) {
         return FreeBsdUpgrade.upgrade(jail, newRelease, ctx);
     }
+
+    /**
+     * What {@code freebsd-version -u} would print for the jail's system (a basejail's: its release's), read as text
+     * from {@code ROOT/bin/freebsd-version} rather than run: a jail's files never execute on the host. Null when it
+     * names no FreeBSD release (a dry run, a root without one).
+     */
+    @Override
+    public String installedRelease(JailRef jail, ProviderContext ctx) {
+        String installed = FreeBsdUpdate.userland(systemRoot(jail), ctx);
+        return Releases.isFreeBsd(installed) ? installed : null;
+    }
 }

@@ -119,8 +119,8 @@ public final class AptUpdateProvider implements UpdateProvider {
     }
 
     private static ExecResult inJail(JailRef jail, long pid, ProviderContext ctx, List<String> argv) {
-        ExecResult result = ctx.exec().run(Command.of(JailEnter.argv(pid, !ctx.facts().root(), Identity.ROOT, null,
-                argv)));
+        ExecResult result = ctx.exec().run(Command.of(Cgroups.inside(jail.dir(), JailEnter.argv(pid,
+                !ctx.facts().root(), Identity.ROOT, null, argv))));
         if (!result.ok()) {
             String tail = result.stderr().isBlank() ? result.stdout() : result.stderr();
             throw new JailshException(jail.name() + ": " + String.join(" ", argv.subList(0, Math.min(3,

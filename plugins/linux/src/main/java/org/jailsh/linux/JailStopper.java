@@ -67,6 +67,15 @@ final class JailStopper {
         }
     }
 
+    /** iocage's {@code stop_timeout} in seconds; 30 when it is not a number. */
+    static int timeout(JailRef jail) {
+        try {
+            return Math.max(0, Integer.parseInt(jail.property("stop_timeout").trim()));
+        } catch (NumberFormatException e) {
+            return 30;
+        }
+    }
+
     private boolean gone(RunRecord run, long millis) {
         for (long waited = 0; ; waited += POLL_MILLIS) {
             if (!run.alive(host)) {

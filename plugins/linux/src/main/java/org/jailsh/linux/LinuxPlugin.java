@@ -12,7 +12,7 @@ import org.jailsh.spi.UpdateProvider;
 
 /**
  * The linux profile's providers: {@code dir} storage, {@code linux-ns} runtime, {@code netns} network, {@code busybox}
- * release and {@code apt} updates.
+ * and {@code archive} releases and {@code apt} updates.
  */
 public final class LinuxPlugin implements JailshPlugin {
 
@@ -38,7 +38,7 @@ public final class LinuxPlugin implements JailshPlugin {
 
     @Override
     public List<ReleaseProvider> releaseProviders() {
-        return List.of(new BusyboxReleaseProvider());
+        return List.of(new BusyboxReleaseProvider(), new ArchiveReleaseProvider());
     }
 
     @Override

@@ -39,14 +39,22 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
 
     private final HostView host;
     private final JailStopper stopper;
+    private final JailStopper.Pause pause;
+    private final Cgroups cgroups;
 
     public NamespaceRuntimeProvider() {
-        this(HostView.proc(), JailStopper.SLEEP);
+        this(HostView.proc(), JailStopper.SLEEP, Cgroups.host());
     }
 
     NamespaceRuntimeProvider(HostView host, JailStopper.Pause pause) {
+        this(host, pause, Cgroups.host());
+    }
+
+    NamespaceRuntimeProvider(HostView host, JailStopper.Pause pause, Cgroups cgroups) {
         this.host = host;
         this.stopper = new JailStopper(host, pause);
+        this.pause = pause;
+        this.cgroups = cgroups;
     }
 
     @Override
@@ -117,14 +125,23 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         if (Files.exists(RunRecord.file(jail.dir()))) {
             exec.check("rm", "-f", "--", RunRecord.file(jail.dir()).toString());
         }
-        ExecResult launched = exec.run(startCommand(jail, plan, log, ctx.facts().root()));
+        Cgroups.tearDown(jail, ctx, pause);
+        List<String> join = cgroups.setUp(jail, Cgroups.limits(jail, ctx), ctx);
+        ExecResult launched = exec.run(startCommand(jail, plan, log, ctx.facts().root(), join));
         if (exec.dryRun()) {
             return new RunState(true, null);
         }
-        long pid = launchedPid(jail, launched, log);
-        OptionalLong startTime = host.startTime(pid);
-        if (startTime.isEmpty()) {
-            throw new JailshException(jail.name() + ": the jail's init exited right after start", "see " + log);
+        long pid;
+        OptionalLong startTime;
+        try {
+            pid = launchedPid(jail, launched, log);
+            startTime = host.startTime(pid);
+            if (startTime.isEmpty()) {
+                throw new JailshException(jail.name() + ": the jail's init exited right after start", "see " + log);
+            }
+        } catch (JailshException e) {
+            Cgroups.tearDown(jail, ctx, pause);
+            throw e;
         }
         exec.writeFile(RunRecord.file(jail.dir()), new RunRecord(pid, startTime.getAsLong()).format());
         return new RunState(true, Long.toString(pid));
@@ -138,7 +155,7 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
             long pid = Long.parseLong(state.jid());
             if (!skipDefault(pid, execStart, "/etc/rc")) {
                 ExecResult result = ctx.exec().run(Command.of(JailEnter.logged(consoleLog(jail).toString(),
-                        enter(pid, Identity.ROOT, ctx, execStart))));
+                        enter(jail, pid, Identity.ROOT, ctx, execStart))));
                 if (!result.ok()) {
                     stop(jail, ctx);
                     throw new JailshException(jail.name() + ": exec_start (" + String.join(" ", execStart)
@@ -151,9 +168,12 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
     }
 
     /** The argv of {@link StartScripts#LAUNCH} around unshare around {@link StartScripts#NAMESPACE}. */
-    static Command startCommand(JailRef jail, MountPlan plan, Path log, boolean root) {
+    /** @param join the {@link Cgroups#JOIN} prefix that puts the jail's first process into its cgroups, or empty */
+    static Command startCommand(JailRef jail, MountPlan plan, Path log, boolean root, List<String> join) {
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", StartScripts.LAUNCH, "jailsh-launch",
-                log.toString(), jail.dir().resolve(".jailsh-start").toString(), "unshare"));
+                log.toString(), jail.dir().resolve(".jailsh-start").toString()));
+        argv.addAll(join);
+        argv.add("unshare");
         if (!root) {
             argv.addAll(List.of("--user", "--map-root-user"));
         }
@@ -201,6 +221,7 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         HostExec exec = ctx.exec();
         if (run.isEmpty()) {
             exec.check("rm", "-f", "--", RunRecord.file(jail.dir()).toString());
+            Cgroups.tearDown(jail, ctx, pause);
             return;
         }
         long pid = run.get().pid();
@@ -208,10 +229,11 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         List<String> execStop = words(jail.property("exec_stop"));
         if (!execStop.isEmpty() && !skipDefault(pid, execStop, "/etc/rc.shutdown")) {
             exec.run(Command.of(JailEnter.logged(consoleLog(jail).toString(),
-                    enter(pid, Identity.ROOT, ctx, execStop))));
+                    enter(jail, pid, Identity.ROOT, ctx, execStop))));
         }
-        stopper.stop(jail, run.get(), timeout(jail), ctx);
+        stopper.stop(jail, run.get(), JailStopper.timeout(jail), ctx);
         exec.check("rm", "-f", "--", RunRecord.file(jail.dir()).toString());
+        Cgroups.tearDown(jail, ctx, pause);
         HostHooks.run(jail, "exec_poststop", ctx, false);
     }
 
@@ -224,7 +246,7 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
             throw new JailshException(jail.name() + ": cannot run as " + user + " in a rootless jail",
                     "its user namespace maps only your own user, as the jail's root; run as root inside the jail");
         }
-        Command command = Command.of(enter(run.pid(), who, ctx, argv));
+        Command command = Command.of(enter(jail, run.pid(), who, ctx, argv));
         return ctx.exec().run(interactive ? command.interactively() : command);
     }
 
@@ -237,8 +259,10 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
                         "create it inside the jail first, or run as root"));
     }
 
-    private static List<String> enter(long pid, Identity who, ProviderContext ctx, List<String> argv) {
-        return JailEnter.argv(pid, !ctx.facts().root(), who, ctx.facts().env().get("TERM"), argv);
+    /** nsenter into the jail, run in the jail's cgroups so that its limits hold for everything started in it. */
+    private static List<String> enter(JailRef jail, long pid, Identity who, ProviderContext ctx, List<String> argv) {
+        return Cgroups.inside(jail.dir(), JailEnter.argv(pid, !ctx.facts().root(), who, ctx.facts().env().get("TERM"),
+                argv));
     }
 
     /** iocage's defaults name rc scripts that a jail made from an arbitrary root file system may not have. */
@@ -249,14 +273,6 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
     static Path consoleLog(JailRef jail) {
         return jail.dir().toAbsolutePath().getParent().getParent().resolve("log")
                 .resolve(jail.name() + "-console.log");
-    }
-
-    private static int timeout(JailRef jail) {
-        try {
-            return Math.max(0, Integer.parseInt(jail.property("stop_timeout").trim()));
-        } catch (NumberFormatException e) {
-            return 30;
-        }
     }
 
     static List<String> words(String property) {

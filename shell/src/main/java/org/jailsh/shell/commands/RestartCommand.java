@@ -13,6 +13,7 @@ public final class RestartCommand extends VerbCommand {
 
     @Override
     int run() {
-        return Batch.each(output(), Batch.expand(jails(), names), j -> jails().restart(j).forEach(output()::outcome));
+        List<String> ordered = jails().ordered(Batch.expand(jails(), names), false);
+        return Batch.each(output(), ordered, j -> jails().restart(j).forEach(output()::outcome));
     }
 }

@@ -13,6 +13,7 @@ public final class StopCommand extends VerbCommand {
 
     @Override
     int run() {
-        return Batch.each(output(), Batch.expand(jails(), names), j -> output().outcome(jails().stop(j)));
+        List<String> ordered = jails().ordered(Batch.expand(jails(), names), true);
+        return Batch.each(output(), ordered, j -> output().outcome(jails().stop(j)));
     }
 }
