@@ -41,7 +41,10 @@ public final class Repl {
     }
 
     public int run() {
-        try (Terminal terminal = given != null ? given : TerminalBuilder.builder().system(true).build()) {
+        // JLine logs through java.util.logging; its notices would land on a user's stderr
+        java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
+        try (Terminal terminal = given != null ? given
+                : TerminalBuilder.builder().system(true).dumb(System.console() == null).build()) {
             boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
             return loop(reader(terminal), terminal, interactive);
