@@ -23,6 +23,9 @@ import org.jailsh.store.StoredJail;
  */
 public final class Recipes {
 
+    /** {@code JAILSH_SECRET_PASSWORD} gives the secret parameter {@code password}. */
+    public static final String SECRET_ENV = "JAILSH_SECRET_";
+
     private final Jails jails;
     private final Console console;
 
@@ -107,12 +110,13 @@ public final class Recipes {
         run(name, rest, force != null && List.of("true", "yes", "on", "1").contains(String.valueOf(force)));
     }
 
-    public void run(String name, Map<String, ?> params, boolean force) {
+    public void run(String name, Map<String, ?> given, boolean force) {
         RecipeCatalog catalog = catalog();
         Recipe recipe = catalog.require(name);
         Secrets secrets = new Secrets();
         RecipeConsole out = new RecipeConsole(console, secrets);
         RecipeRun run = new RecipeRun(recipe, catalog, jails, out, secrets, force);
+        Map<String, Object> params = withSecretsFromEnvironment(recipe, given);
         RecipeDeclarations declarations = run.checks().validate(recipe, params);
         declarations.params().stream().filter(RecipeParam::secret).forEach(p -> secrets.add(params.get(p.name())));
         boolean dryRun = jails.session().dryRun();
@@ -132,6 +136,19 @@ public final class Recipes {
             out.line("recipe " + recipe.name() + on + ": done (" + out.changes() + " change"
                     + (out.changes() == 1 ? "" : "s") + ")");
         }
+    }
+
+    /** A secret parameter not given comes from {@code JAILSH_SECRET_NAME}, so it need not be on a command line. */
+    private Map<String, Object> withSecretsFromEnvironment(Recipe recipe, Map<String, ?> given) {
+        Map<String, Object> params = new LinkedHashMap<>(given);
+        Map<String, String> env = jails.session().facts().env();
+        for (RecipeParam p : RecipeDeclarations.of(recipe).params()) {
+            String value = env.get(SECRET_ENV + p.name().toUpperCase(java.util.Locale.ROOT));
+            if (p.secret() && !params.containsKey(p.name()) && value != null) {
+                params.put(p.name(), value);
+            }
+        }
+        return params;
     }
 
     private void record(RecipeRun run, Recipe recipe, RecipeConsole out, boolean dryRun) {

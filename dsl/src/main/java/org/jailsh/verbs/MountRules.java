@@ -91,6 +91,41 @@ public final class MountRules {
         return path.normalize();
     }
 
+    /**
+     * Makes the missing mount points of {@code mounts} inside the jail's root before it starts (jail(8) mounts its
+     * fstab only onto existing directories; iocage makes them with {@code mkdir -p}). Each destination is walked
+     * from the root first, so a symlink the jail planted is refused rather than followed. Nothing is made when the
+     * root itself is not there (it is assembled at start) or in a dry run, where the plan shows the mkdir.
+     */
+    public static void ensureDestinations(StoredJail jail, java.util.List<MountEntry> mounts,
+                                          org.jailsh.plan.ApplyContext ctx) {
+        Path root = jail.root();
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        for (MountEntry mount : mounts) {
+            Path destination = absolute(jail.name(), "destination", mount.destination());
+            checkNoSymlink(jail, root, destination);
+            Path inside = root.resolve(root.getFileSystem().getPath("/").relativize(destination).toString());
+            if (Files.isDirectory(inside, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (Files.exists(inside, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ValidationException(jail.name() + ": mount destination " + destination
+                        + " exists in the jail but is not a directory", "remove it, or mount somewhere else");
+            }
+            ctx.note("mkdir -p " + inside);
+            if (!ctx.dryRun()) {
+                try {
+                    Files.createDirectories(inside);
+                } catch (java.io.IOException e) {
+                    throw new ValidationException(jail.name() + ": cannot make the mount point " + inside + ": "
+                            + e.getMessage(), "make it yourself, or mount somewhere else");
+                }
+            }
+        }
+    }
+
     /** Walks the destination from the jail root; any existing component that is a symlink is refused. */
     static void checkNoSymlink(StoredJail jail, Path root, Path destination) {
         Path current = root;

@@ -70,9 +70,27 @@ public final class SetVerb {
             plan.add(Step.change("set " + list, "asked for", ctx -> ctx.writeConfig(jail.dir(), toWrite)));
         }
         if (template != null) {
+            if (!ValueChecks.isYes(template)) {
+                refuseWhileCloned(jail);
+            }
             plan.add(templateStep(jail, own, ValueChecks.isYes(template)));
         }
         return plan;
+    }
+
+    /**
+     * Clones of a template on storage that does not move templates itself (dir) name the template's directory in
+     * their layers: moving it back to jails/ would leave them without a root.
+     */
+    private void refuseWhileCloned(StoredJail jail) {
+        boolean storageMoves = session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
+                .map(StorageProvider::movesTemplates).orElse(false);
+        List<String> clones = session.store().list().stream()
+                .filter(j -> jail.name().equals(j.own().get("source_template"))).map(StoredJail::name).toList();
+        if (!storageMoves && !clones.isEmpty()) {
+            throw new ValidationException(jail.name() + " is the template of " + String.join(", ", clones)
+                    + "; it stays a template while they use it", "destroy those jails first");
+        }
     }
 
     static void requireReadable(StoredJail jail) {

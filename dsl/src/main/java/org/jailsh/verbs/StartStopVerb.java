@@ -66,7 +66,12 @@ public final class StartStopVerb {
             List<MountEntry> mounts = new ArrayList<>();
             session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
                     .ifPresent(storage -> mounts.addAll(storage.rootMounts(jail.ref())));
-            mounts.addAll(session.store().fstab(jail).entries());
+            List<MountEntry> fstab = session.store().fstab(jail).entries();
+            if (mounts.isEmpty()) {
+                // a root that is a plain directory or dataset: jail(8) mounts only onto existing directories
+                MountRules.ensureDestinations(jail, fstab, ctx);
+            }
+            mounts.addAll(fstab);
             state.set(runtime.create(jail.ref(), mounts, ctx.providers()));
         }));
         NetworkProvider network = needsNetwork(jail)

@@ -81,7 +81,10 @@ public final class UpdateVerb {
                 }));
         plan.add(Step.change("record the release " + jail.name() + " is on", "config.json keeps it, as iocage does",
                 ctx -> restamp(jail.name(), updater, release, ctx)));
-        return new Applier(session).apply(plan, () -> jail.name() + ": " + report.get());
+        // a report that already names the jail (freebsd-update's "web: 13.2-RELEASE -> 13.2-RELEASE-p4") is not
+        // prefixed twice
+        return new Applier(session).apply(plan, () -> report.get().startsWith(jail.name() + ": ") ? report.get()
+                : jail.name() + ": " + report.get());
     }
 
     /** The snapshot name, with {@code _2}, {@code _3}… when an earlier run in the same second left one. */

@@ -105,7 +105,7 @@ class IocagePropertiesSpec extends Specification {
         ['host_hostname', 'host_hostuuid', 'release', 'cloned_release', 'jail_zfs_dataset', 'source_template',
          'CONFIG_TYPE'].every { !defaults.containsKey(it) }
         defaults.keySet() == (IocageProperties.all().keySet() - ['host_hostname', 'host_hostuuid', 'release',
-                'cloned_release', 'jail_zfs_dataset', 'source_template', 'CONFIG_TYPE'])
+                'cloned_release', 'jail_zfs_dataset', 'source_template', 'CONFIG_TYPE', 'jailsh_recipe'])
         defaults.keySet().toList() == defaults.keySet().toList().sort(false)
     }
 
@@ -128,6 +128,7 @@ class IocagePropertiesSpec extends Specification {
         'CONFIG_VERSION' | false    | false     | false        | 'read-only'
         'count'          | false    | false     | false        | 'read-only'
         'sync_state'     | false    | false     | false        | 'read-only'
+        'jailsh_recipe'  | false    | false     | false        | 'read-only (recipes record themselves)'
         'vnet'           | true     | true      | false        | 'only changed while stopped'
         'dhcp'           | true     | true      | false        | 'only changed while stopped'
         'template'       | true     | true      | false        | 'only changed while stopped'
@@ -162,7 +163,7 @@ class IocagePropertiesSpec extends Specification {
         IocageProperties.nearest('vnett', 3)[0] == 'vnet'
     }
 
-    def "a property name with control characters is shown escaped; nothing near it gives the 'help set' hint"() {
+    def "a property name with control characters is shown escaped; nothing near it points at the list"() {
         when:
         IocageProperties.require('zzzzzzzzzzzzzzzzzzzz\nqqqq')
 
@@ -170,6 +171,6 @@ class IocagePropertiesSpec extends Specification {
         ValidationException e = thrown()
         e.message.contains('\\x0a')
         !e.message.contains('\n')
-        e.hint() == "see 'help set' for the list"
+        e.hint() == "see 'get all NAME' or docs/properties.md for the list"
     }
 }

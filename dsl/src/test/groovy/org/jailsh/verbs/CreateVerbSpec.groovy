@@ -3,12 +3,20 @@ package org.jailsh.verbs
 import java.nio.file.Files
 import java.nio.file.Path
 
+import org.jailsh.api.JailshOptions
+import org.jailsh.api.Session
 import org.jailsh.model.JailType
+import org.jailsh.registry.ProviderRegistry
+import org.jailsh.spi.HostFacts
 import org.jailsh.spi.MountEntry
+import org.jailsh.spi.Platform
 import org.jailsh.spi.ValidationException
 import org.jailsh.store.IocageJson
+import org.jailsh.testing.FakePlugin
+import org.jailsh.testing.FakeStorage
 import org.jailsh.testing.TestHost
 import org.jailsh.testing.SafeLinks
+import org.jailsh.testkit.RecordingHostExec
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -275,5 +283,27 @@ class CreateVerbSpec extends Specification {
         outcome.steps()[2].commands().size() == 1
         outcome.steps()[2].commands()[0].startsWith("write ${host.jailDir('web').resolve('config.json')} {")
         outcome.steps()[2].commands()[0].contains('"vnet": 1')
+    }
+
+    def "on FreeBSD a basejail is a thick copy under its nullfs mounts, as iocage's -b (no clone of the release)"() {
+        given:
+        def storage = new FakeStorage('fake-zfs', 0, [Platform.FREEBSD] as Set)
+        def plugin = new FakePlugin()
+        plugin.storage = [storage]
+        def facts = new HostFacts(Platform.FREEBSD, true, tmp, [:])
+        def options = new JailshOptions(tmp, Platform.FREEBSD, false, [], [:], host.reporter, [:])
+        def session = new Session(options, facts, new ProviderRegistry([plugin], [], facts, [:], false),
+                new RecordingHostExec())
+        Path release = Files.createDirectories(tmp.resolve('releases/13.2-RELEASE/root'))
+
+        when:
+        new CreateVerb(session).create(new CreateRequest('bj', '13.2-RELEASE', null, JailType.BASEJAIL, false, [:], []))
+
+        then:
+        storage.calls == ['create bj THICK 13.2-RELEASE']
+        host.config('bj').basejail == 1
+        def mounts = session.store().fstab(session.store().load('bj')).entries()
+        mounts*.destination() == CreateVerb.FREEBSD_BASE_DIRS.collect { '/' + it }
+        mounts[0] == new MountEntry(release.resolve('bin').toString(), '/bin', 'nullfs', 'ro')
     }
 }

@@ -69,7 +69,7 @@ class JailVerbSpec extends Specification {
         outcome.steps().size() == 1
         outcome.steps()[0].mark() == '~'
         outcome.steps()[0].title() == 'set notes: none -> changed'
-        outcome.summary() == 'web: updated (1 change)'
+        outcome.summary() == 'web: updated (1 step)'
         host.config('web').notes == 'changed'
     }
 
@@ -135,7 +135,7 @@ class JailVerbSpec extends Specification {
         outcome.dryRun()
         outcome.summary() == 'web: plan only, nothing changed'
         outcome.steps()*.title() == ['fetch release busybox (fake-release)', 'create web (clone of busybox)',
-                                     'write config.json', 'write fstab (1 mounts)']
+                                     'write config.json', 'write fstab (1 mount)']
         outcome.steps()[0].commands() == ['fake-fetch busybox']
         outcome.steps()[1].commands() == ["mkdir -p ${host.jailDir('web').resolve('root')}".toString()]
         outcome.steps()[2].commands()[0].contains('"vnet": 1')

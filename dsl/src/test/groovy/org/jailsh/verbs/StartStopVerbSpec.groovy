@@ -9,6 +9,7 @@ import org.jailsh.spi.MountEntry
 import org.jailsh.spi.ProviderUnavailableException
 import org.jailsh.spi.ValidationException
 import org.jailsh.testing.FakePlugin
+import org.jailsh.testing.SafeLinks
 import org.jailsh.testing.TestHost
 import org.jailsh.testkit.RecordingHostExec
 import spock.lang.Specification
@@ -121,5 +122,43 @@ class StartStopVerbSpec extends Specification {
         ProviderUnavailableException e = thrown()
         e.message == 'no network provider for the linux profile yet'
         host.runtime.calls.isEmpty()
+    }
+
+    def "missing mount points are made in a plain root before the runtime starts; a planted symlink is refused"() {
+        given:
+        Path media = Files.createDirectories(tmp.resolve('host/media'))
+        Path root = host.jailDir('web').resolve('root')
+        new FstabVerb(host.session()).add('web', media.toString(), '/srv/media', true)
+
+        when: 'a dry run only shows it'
+        def plan = new StartStopVerb(host.dryRun()).start('web')[0]
+
+        then:
+        plan.steps()[0].commands().contains("mkdir -p ${root.resolve('srv/media')}".toString())
+        !Files.exists(root.resolve('srv'))
+
+        when: '(the fake runtime counts a planned start as one)'
+        host.runtime.states.clear()
+        host.runtime.calls.clear()
+        new StartStopVerb(host.session()).start('web')
+
+        then:
+        Files.isDirectory(root.resolve('srv/media'))
+        host.runtime.calls == ['start web']
+
+        when: 'stopped, the jail has replaced srv by a symlink (here to a directory inside the sandbox)'
+        new StartStopVerb(host.session()).stop('web')
+        Files.delete(root.resolve('srv/media'))
+        Files.delete(root.resolve('srv'))
+        SafeLinks.link(tmp, root.resolve('srv'), tmp.resolve('host'))
+        new StartStopVerb(host.session()).start('web')
+
+        then:
+        ValidationException e = thrown()
+        e.message == 'web: mount destination /srv/media goes through a symlink (/srv -> ' + tmp.resolve('host') + ')'
+        host.runtime.calls.count { it == 'start web' } == 1
+
+        cleanup:
+        SafeLinks.removeAll(tmp)
     }
 }

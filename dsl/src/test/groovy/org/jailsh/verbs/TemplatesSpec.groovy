@@ -4,7 +4,11 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 import org.jailsh.model.JailType
+import org.jailsh.spi.JailRef
+import org.jailsh.spi.ProviderContext
 import org.jailsh.spi.ValidationException
+import org.jailsh.store.IocageJson
+import org.jailsh.testing.FakeStorage
 import org.jailsh.testing.TestHost
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -103,6 +107,22 @@ class TemplatesSpec extends Specification {
         new ListVerb(host.session()).list(false)*.name() == ['base']
     }
 
+    def "template=no is refused while jails made from the template use its directory as their layer"() {
+        given:
+        new SetVerb(host.session()).set(['template=yes'], 'base')
+        new CreateVerb(host.session()).create(new CreateRequest('web', null, 'base', JailType.CLONE, false, [:], []))
+
+        when:
+        new SetVerb(host.session()).set(['template=no'], 'base')
+
+        then:
+        ValidationException e = thrown()
+        e.message == 'base is the template of web; it stays a template while they use it'
+        e.hint() == 'destroy those jails first'
+        Files.isDirectory(tmp.resolve('templates/base'))
+        host.config('web').source_template == 'base'
+    }
+
     def "template=yes is refused while the jail is up"() {
         given:
         host.runtime.up('base')
@@ -126,5 +146,38 @@ class TemplatesSpec extends Specification {
         then:
         host.tree() == before
         outcome.steps()[0].commands()[0] == "move ${host.jailDir('base')} -> ${tmp.resolve('templates/base')}".toString()
+    }
+
+    def "with storage that moves templates itself (zfs), the config is written before the template turns read-only"() {
+        given: 'a storage that renames the jail and sets readonly in one call, as zfs does'
+        List<String> order = []
+        def moving = new FakeStorage() {
+            @Override
+            boolean movesTemplates() { true }
+
+            @Override
+            void setTemplate(JailRef jail, boolean template, ProviderContext ctx) {
+                Path from = jail.dir().parent.parent.resolve(template ? 'jails' : 'templates').resolve(jail.name())
+                order << "config template=${IocageJson.read(from.resolve('config.json')).template}".toString()
+                Files.move(from, jail.dir())
+                order << "readonly=${template ? 'on' : 'off'}".toString()
+            }
+        }
+        host.plugin.storage = [moving]
+
+        when:
+        new SetVerb(host.session()).set(['template=yes'], 'base')
+
+        then:
+        order == ['config template=1', 'readonly=on']
+        IocageJson.read(tmp.resolve('templates/base/config.json')).type == 'template'
+
+        when: 'back to a jail, the config is written once the dataset is writable again'
+        order.clear()
+        new SetVerb(host.session()).set(['template=no'], 'base')
+
+        then:
+        order == ['config template=1', 'readonly=off']
+        host.config('base').template == 0
     }
 }

@@ -28,7 +28,7 @@ final class CliLine {
         // Groovy argument lists: a quoted word followed by a comma, maps, closures, calls
         boolean groovyList = line.matches(".*['\"]\\s*,.*");
         return !(groovyList || line.contains("(") || line.contains("{") || line.contains("[") || line.contains(": ")
-                || line.contains(",") && !first.equals("set") && !first.equals("create"));
+                || line.contains(",") && !Set.of("set", "create", "run", "recipe").contains(first));
     }
 
     /** The first shell-wide option on the line, or null. */

@@ -61,6 +61,8 @@ public final class Repl {
         parser.setEscapeChars(new char[0]);
         return LineReaderBuilder.builder().terminal(terminal).appName("jailsh").parser(parser)
                 .completer(new JailshCompleter(context))
+                .history(new SecretHistory(() -> new org.jailsh.recipe.Recipes(context.jails(), context.output())
+                        .secretNames()))
                 .variable(LineReader.HISTORY_FILE, historyFile())
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  ... ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)

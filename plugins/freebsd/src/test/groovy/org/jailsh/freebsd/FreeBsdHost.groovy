@@ -7,25 +7,22 @@ import org.jailsh.spi.JailRef
 import org.jailsh.spi.Platform
 import org.jailsh.spi.ProviderContext
 import org.jailsh.spi.Reporter
+import org.jailsh.testkit.FreeBsdHostExec
 import org.jailsh.testkit.RecordingHostExec
 
 /**
- * A recording FreeBSD 13.2 host for specs, with canned but consistent answers: uname, jls (the jail is down until
- * {@link #running} is called), devfs rulesets 1–4, a default route via em0, {@code ifconfig epair create} naming
+ * A recording FreeBSD 13.2 host for specs of one provider call, with canned answers: uname, jls (the jail is down
+ * until {@link #running} is called), devfs rulesets 1–4, a default route via em0, {@code ifconfig epair create} naming
  * {@code epair3a}, bridge0 with member em0 at MTU 1500, the host's resolv.conf. Answers match by argv prefix, first
- * given first, so the specific ones are installed before the general ones.
+ * given first, so the specific ones are installed before the general ones. Specs of a whole sequence use the testkit's
+ * {@link FreeBsdHostExec}, whose answers follow what was done.
  */
 class FreeBsdHost {
 
     static final Path IOCROOT = Path.of('/mnt/tank/iocage')
 
-    static final String NETSTAT = '''{"statistics": {"route-information": {"route-table": {"rt-family": [
- {"address-family": "Internet", "rt-entry": [
-  {"destination": "default", "gateway": "192.168.1.1", "flags": "UGS", "interface-name": "em0", "expire": ""},
-  {"destination": "127.0.0.1", "gateway": "link#2", "flags": "UHS", "interface-name": "lo0", "expire": ""}]},
- {"address-family": "Internet6", "rt-entry": [
-  {"destination": "default", "gateway": "fe80::1%em0", "flags": "UGS", "interface-name": "em0", "expire": ""}]}
-]}}}}'''
+    /** The testkit's FreeBSD host routes: default via 192.168.1.1 on em0 (and fe80::1%em0). */
+    static final String NETSTAT = FreeBsdHostExec.NETSTAT
 
     /** iocage's defaults (iocage.md §2.2) for the properties the FreeBSD providers read. */
     static final Map<String, Object> DEFAULTS = [
@@ -62,6 +59,13 @@ class FreeBsdHost {
         all.host_hostuuid = name
         all.putAll(props)
         new JailRef(name, dir, dir.resolve('root'), all)
+    }
+
+    /** The same jail in another state root (a spec's temporary IOCROOT on the testkit's FreeBsdHostExec). */
+    static JailRef jail(Path iocroot, String name, Map<String, Object> props = [:]) {
+        JailRef jail = jail(name, props)
+        Path dir = iocroot.resolve('jails').resolve(name)
+        new JailRef(name, dir, dir.resolve('root'), jail.properties())
     }
 
     /** ioc-NAME gets {@code jid} once created (the running check still says it is down). */

@@ -3,12 +3,17 @@ package org.jailsh.freebsd
 import java.nio.file.Files
 import java.nio.file.Path
 
+import org.jailsh.spi.Command
+import org.jailsh.spi.HostFacts
+import org.jailsh.spi.Platform
 import org.jailsh.spi.ProviderContext
 import org.jailsh.spi.Reporter
 import org.jailsh.spi.ReleaseRequest
+import org.jailsh.spi.RunState
 import org.jailsh.spi.exec.DryRunHostExec
+import org.jailsh.testkit.FreeBsdHostExec
+import org.jailsh.testkit.TempTrees
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /**
  * A jail's life on the recording FreeBSD host, in the order the core calls the providers: fetch, start (create,
@@ -17,14 +22,22 @@ import spock.lang.TempDir
  */
 class FreeBsdScenarioSpec extends Specification {
 
-    @TempDir
     Path tmp
 
-    def "fetch, start, update and stop a VNET jail"() {
-        given:
-        def host = new FreeBsdHost().jid('ioc-web', '7')
-        host.exec.answer(['grep', '-m', '1'], 'USERLAND_VERSION="13.2-RELEASE-p4"\n')
-        host.answers()
+    def setup() {
+        tmp = Files.createTempDirectory('jailsh-freebsd-providers')
+    }
+
+    def cleanup() {
+        TempTrees.remove(tmp)
+    }
+
+    def "fetch, start, update and stop a VNET jail on a host whose answers follow what was done"() {
+        given: 'the testkit\'s FreeBSD host, its IOCROOT in the temp dir; a mirror with 13.2-RELEASE'
+        Path iocroot = tmp.resolve('iocage')
+        def host = new FreeBsdHostExec(iocroot)
+        def ctx = new ProviderContext(host, new HostFacts(Platform.FREEBSD, true, iocroot, [PATH: '/nonexistent']),
+                Reporter.SILENT)
         def mirror = Files.createDirectories(tmp.resolve('mirror/amd64/13.2-RELEASE'))
         ['base.txz', 'lib32.txz', 'src.txz'].each { Files.writeString(mirror.resolve(it), it) }
         Files.writeString(mirror.resolve('MANIFEST'), ['base.txz', 'lib32.txz', 'src.txz'].collect {
@@ -33,28 +46,54 @@ class FreeBsdScenarioSpec extends Specification {
         def plugin = new FreeBsdPlugin()
         def runtime = plugin.runtimeProviders()[0]
         def network = plugin.networkProviders()[0]
-        def jail = FreeBsdHost.jail('web', [vnet: 1, ip4_addr: 'vnet0|192.168.1.10/24'])
+        def updater = plugin.updateProviders()[0]
+        def jail = FreeBsdHost.jail(iocroot, 'web', [vnet: 1, ip4_addr: 'vnet0|192.168.1.10/24',
+                                                     release: '13.2-RELEASE'])
+        Path download = iocroot.resolve('download/13.2-RELEASE')
+
+        when: 'fetched, and the jail root made from the same sets (storage is another module)'
+        plugin.releaseProviders()[0].fetch(new ReleaseRequest('13.2-RELEASE', tmp.resolve('mirror').toUri().toString(),
+                null), download, iocroot.resolve('releases/13.2-RELEASE/root'), ctx)
+        host.run(Command.of('mkdir', '-p', jail.root().toString()))
+        ['base.txz', 'src.txz'].each {
+            host.run(Command.of('tar', '-C', jail.root().toString(), '-xpf', download.resolve(it).toString()))
+        }
+        host.drain()
+        def state = runtime.create(jail, [], ctx)
+        network.attach(jail, state, ctx)
+        runtime.boot(jail, state, ctx)
+
+        then: 'jail -c made ioc-web with JID 1, the first epair is epair0a, the host gateway became its route'
+        state.jid() == '1'
+        runtime.state(jail, ctx) == new RunState(true, '1')
+        def started = host.drain()
+        started.indexOf('jail -f /var/run/jail.ioc-web.conf -c') < started.indexOf('ifconfig epair create')
+        started.contains('ifconfig epair0a name vnet0.1 mtu 1500')
+        started.indexOf('setfib 0 jexec ioc-web route add default 192.168.1.1') <
+                started.indexOf('setfib 0 jexec ioc-web /bin/sh /etc/rc')
+        host.routes('ioc-web') == ['default 192.168.1.1']
+        host.members('bridge0') == ['em0', 'vnet0.1']
 
         when:
-        plugin.releaseProviders()[0].fetch(new ReleaseRequest('13.2-RELEASE', tmp.resolve('mirror').toUri().toString(),
-                null), tmp.resolve('download'), tmp.resolve('releases/13.2-RELEASE/root'), host.ctx())
-        def state = runtime.create(jail, [], host.ctx())
-        network.attach(jail, state, host.ctx())
-        runtime.boot(jail, state, host.ctx())
-        def report = plugin.updateProviders()[0].update(jail, host.ctx())
-        network.detach(jail, host.ctx())
-        runtime.stop(jail, host.ctx())
+        def report = updater.update(jail, ctx)
 
-        then:
-        def lines = host.lines()
-        lines.count { it.startsWith('tar -C') } == 3
-        lines.indexOf('jail -f /var/run/jail.ioc-web.conf -c') < lines.indexOf('ifconfig epair create')
-        lines.indexOf('setfib 0 jexec ioc-web route add default 192.168.1.1') <
-                lines.indexOf('setfib 0 jexec ioc-web /bin/sh /etc/rc')
-        lines.any { it.endsWith('--currently-running 13.2-RELEASE fetch') }
-        report == 'web: already at 13.2-RELEASE-p4'
-        lines.contains('ifconfig vnet0.7 destroy')
-        lines.indexOf('ifconfig vnet0.7 destroy') < lines.indexOf('rm -f /var/run/jail.ioc-web.conf')
+        then: 'freebsd-update patched the root; freebsd-version says so'
+        report == 'web: 13.2-RELEASE -> 13.2-RELEASE-p4'
+        updater.installedRelease(jail, ctx) == '13.2-RELEASE-p4'
+        host.drain().any { it.endsWith('--currently-running 13.2-RELEASE fetch') }
+
+        when:
+        network.detach(jail, ctx)
+        runtime.stop(jail, ctx)
+
+        then: 'the epair goes before jail -r, and nothing of the jail is left on the host'
+        def stopped = host.drain()
+        stopped.indexOf('ifconfig vnet0.1 destroy') < stopped.indexOf('jail -q -f /var/run/jail.ioc-web.conf -r ioc-web')
+        runtime.state(jail, ctx) == RunState.DOWN
+        host.interfaces() == ['lo0', 'em0', 'bridge0']
+        host.mounts().isEmpty()
+        host.rulesets() == [1, 2, 3, 4] as Set
+        host.file(Path.of('/var/run/jail.ioc-web.conf')) == null
     }
 
     def "a dry run plans the whole start with placeholders and no answers"() {

@@ -242,6 +242,23 @@ UpdateIfUnmodified /etc/ /var/ /root/ /.cshrc /.profile
         e.hint().startsWith('fetch -r 13.3-RELEASE first')
     }
 
+    def "the installed release is freebsd-version's USERLAND_VERSION, read as text; a basejail's is its release's"() {
+        given:
+        host.exec.answer(['grep', '-m', '1', '^USERLAND_VERSION=', "$ROOT/bin/freebsd-version".toString()],
+                'USERLAND_VERSION="13.2-RELEASE-p4"\n')
+        host.exec.answer(['grep', '-m', '1', '^USERLAND_VERSION=',
+                          '/mnt/tank/iocage/releases/13.3-RELEASE/root/bin/freebsd-version'],
+                'USERLAND_VERSION="13.3-RELEASE-p1"\n')
+        host.answers()
+
+        expect: 'after an upgrade the core asks with release already set to the new one'
+        updater.installedRelease(FreeBsdHost.jail('web'), host.ctx()) == '13.2-RELEASE-p4'
+        updater.installedRelease(FreeBsdHost.jail('web', [basejail: 1, release: '13.3-RELEASE']), host.ctx()) ==
+                '13.3-RELEASE-p1'
+        updater.installedRelease(FreeBsdHost.jail('other'), host.ctx()) == null
+        host.lines().every { it.startsWith("grep -m 1 '^USERLAND_VERSION=' ") }
+    }
+
     def "only FreeBSD releases of real jails are handled"() {
         expect:
         updater.handles(FreeBsdHost.jail('web', props)) == handled

@@ -44,15 +44,22 @@ final class ArchiveDownload {
         return thread;
     });
 
-    private final HttpClient http;
     private final JailStopper.Pause pause;
     private final long idleMillis;
+    /** Made on first use: an HttpClient starts a selector thread, which no other verb of jailsh should pay for. */
+    private HttpClient http;
 
     ArchiveDownload(JailStopper.Pause pause, long idleMillis) {
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
         this.pause = pause;
         this.idleMillis = idleMillis;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(30)).build();
+        }
+        return http;
     }
 
     /** A failed attempt: {@code retry} is false when trying again cannot help (404, a bad URL). */
@@ -131,7 +138,7 @@ final class ArchiveDownload {
         }
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure("interrupted", false);

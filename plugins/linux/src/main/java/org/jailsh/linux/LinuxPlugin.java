@@ -11,8 +11,8 @@ import org.jailsh.spi.StorageProvider;
 import org.jailsh.spi.UpdateProvider;
 
 /**
- * The linux profile's providers: {@code dir} storage, {@code linux-ns} runtime, {@code netns} network, {@code busybox}
- * and {@code archive} releases and {@code apt} updates.
+ * The linux profile's providers: {@code dir} storage, {@code linux-ns} runtime, {@code netns} network,
+ * {@code busybox}, {@code debian} and {@code archive} releases and {@code apt} updates.
  */
 public final class LinuxPlugin implements JailshPlugin {
 
@@ -38,7 +38,7 @@ public final class LinuxPlugin implements JailshPlugin {
 
     @Override
     public List<ReleaseProvider> releaseProviders() {
-        return List.of(new BusyboxReleaseProvider(), new ArchiveReleaseProvider());
+        return List.of(new BusyboxReleaseProvider(), new DebianReleaseProvider(), new ArchiveReleaseProvider());
     }
 
     @Override

@@ -41,20 +41,23 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
     private final JailStopper stopper;
     private final JailStopper.Pause pause;
     private final Cgroups cgroups;
+    private final List<Path> busybox;
 
     public NamespaceRuntimeProvider() {
-        this(HostView.proc(), JailStopper.SLEEP, Cgroups.host());
+        this(HostView.proc(), JailStopper.SLEEP, Cgroups.host(), StartScripts.BUSYBOX);
     }
 
     NamespaceRuntimeProvider(HostView host, JailStopper.Pause pause) {
-        this(host, pause, Cgroups.host());
+        this(host, pause, Cgroups.host(), List.of());
     }
 
-    NamespaceRuntimeProvider(HostView host, JailStopper.Pause pause, Cgroups cgroups) {
+    /** @param busybox where to look for a static busybox to run the namespace script with (none: /bin/sh) */
+    NamespaceRuntimeProvider(HostView host, JailStopper.Pause pause, Cgroups cgroups, List<Path> busybox) {
         this.host = host;
         this.stopper = new JailStopper(host, pause);
         this.pause = pause;
         this.cgroups = cgroups;
+        this.busybox = List.copyOf(busybox);
     }
 
     @Override
@@ -127,7 +130,8 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         }
         Cgroups.tearDown(jail, ctx, pause);
         List<String> join = cgroups.setUp(jail, Cgroups.limits(jail, ctx), ctx);
-        ExecResult launched = exec.run(startCommand(jail, plan, log, ctx.facts().root(), join));
+        ExecResult launched = exec.run(startCommand(jail, plan, log, ctx.facts().root(), join,
+                StartScripts.namespaceShell(busybox)));
         if (exec.dryRun()) {
             return new RunState(true, null);
         }
@@ -168,8 +172,12 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
     }
 
     /** The argv of {@link StartScripts#LAUNCH} around unshare around {@link StartScripts#NAMESPACE}. */
-    /** @param join the {@link Cgroups#JOIN} prefix that puts the jail's first process into its cgroups, or empty */
-    static Command startCommand(JailRef jail, MountPlan plan, Path log, boolean root, List<String> join) {
+    /**
+     * @param join  the {@link Cgroups#JOIN} prefix that puts the jail's first process into its cgroups, or empty
+     * @param shell what runs {@link StartScripts#NAMESPACE}
+     */
+    static Command startCommand(JailRef jail, MountPlan plan, Path log, boolean root, List<String> join,
+                                List<String> shell) {
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", StartScripts.LAUNCH, "jailsh-launch",
                 log.toString(), jail.dir().resolve(".jailsh-start").toString()));
         argv.addAll(join);
@@ -182,8 +190,10 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         if (ownNetwork) {
             argv.add("--net");
         }
-        argv.addAll(List.of("--fork", "--propagation", "private", "--", "/bin/sh", "-c", StartScripts.NAMESPACE,
-                "jailsh-ns", jail.root().toString(), jail.property("host_hostname"), StartScripts.INIT));
+        argv.addAll(List.of("--fork", "--propagation", "private", "--"));
+        argv.addAll(shell);
+        argv.addAll(List.of("-c", StartScripts.NAMESPACE, "jailsh-ns", jail.root().toString(),
+                jail.property("host_hostname"), StartScripts.INIT));
         argv.addAll(plan.steps());
         if (ownNetwork) {
             argv.add("loopback");

@@ -130,7 +130,7 @@ class CgroupsSpec extends Specification {
     def "the runtime starts the jail inside its cgroups, enters every command there, and removes them at stop"() {
         given:
         def (memory, pids) = v1()
-        def runtime = new NamespaceRuntimeProvider(host, { } as JailStopper.Pause, new Cgroups(top, self))
+        def runtime = new NamespaceRuntimeProvider(host, { } as JailStopper.Pause, new Cgroups(top, self), [])
         def web = jail(maxproc: 'deny=20', memoryuse: 'deny=64m')
         exec.answer(['/bin/sh', '-c', StartScripts.LAUNCH], 'ok 4242\n')
         host.processes[4242L] = 777L
@@ -173,7 +173,7 @@ class CgroupsSpec extends Specification {
     def "a jail without limits touches no cgroup"() {
         given:
         v1()
-        def runtime = new NamespaceRuntimeProvider(host, { } as JailStopper.Pause, new Cgroups(top, self))
+        def runtime = new NamespaceRuntimeProvider(host, { } as JailStopper.Pause, new Cgroups(top, self), [])
         exec.answer(['/bin/sh', '-c', StartScripts.LAUNCH], 'ok 4242\n')
         host.processes[4242L] = 777L
 

@@ -20,7 +20,7 @@ class LinuxPluginSpec extends Specification {
 
         then:
         plugins.size() == 1
-        providers*.id() == ['dir', 'linux-ns', 'netns', 'busybox', 'archive', 'apt']
+        providers*.id() == ['dir', 'linux-ns', 'netns', 'busybox', 'debian', 'archive', 'apt']
         providers.every { it.platforms() == [Platform.LINUX] as Set && !it.capabilities().isEmpty() }
     }
 

@@ -94,6 +94,17 @@ class NamespaceRuntimeProviderSpec extends Specification {
                  '/bin/sh', '/etc/rc'])
     }
 
+    def "the namespace script runs under the host's static busybox when there is one, else /bin/sh"() {
+        given:
+        def busybox = Files.copy(Path.of('/bin/sh'), tmp.resolve('not-static-busybox'))
+
+        expect:
+        StartScripts.namespaceShell([]) == ['/bin/sh']
+        StartScripts.namespaceShell([tmp.resolve('missing'), busybox]) == ['/bin/sh']
+        !Files.exists(Path.of('/bin/busybox')) || !org.jailsh.linux.internal.ElfFiles.isStatic(Path.of('/bin/busybox')) ||
+                StartScripts.namespaceShell([tmp.resolve('missing'), Path.of('/bin/busybox')]) == ['/bin/busybox', 'sh']
+    }
+
     def "the two phases: create starts the init only, boot runs the jail's own start"() {
         given:
         def web = jail()

@@ -140,7 +140,10 @@ final class FakeNet {
                 case "vnet" -> {
                     return null;
                 }
-                case "inet" -> iface.inet.add(words.get(++i));
+                case "inet" -> {
+                    iface.inet.add(words.get(++i));
+                    iface.up = true;
+                }
                 case "inet6" -> {
                     if (i + 1 < words.size() && words.get(i + 1).contains(":")) {
                         iface.inet6.add(words.get(++i));
@@ -151,6 +154,7 @@ final class FakeNet {
                         iface.cleared.add(w.substring(1));
                     } else if (w.matches("\\d+\\.\\d+\\.\\d+\\.\\d+(/\\d+)?")) {
                         iface.inet.add(w);
+                        iface.up = true;
                     } else {
                         return Out.fail("ifconfig: " + w + ": bad value");
                     }

@@ -105,7 +105,8 @@ public final class FreeBsdHostExec implements HostExec {
     private final List<Answer> answers = new ArrayList<>();
     private final LinkedHashMap<String, Jail> jails = new LinkedHashMap<>();
     private final TreeMap<Integer, List<String>> rulesets = new TreeMap<>();
-    private final Map<String, String> mounts = new LinkedHashMap<>();
+    /** Mount point and {@code TYPE SOURCE}, in mount order; FreeBSD stacks a mount over an earlier one. */
+    private final List<String[]> mounts = new ArrayList<>();
     private final Map<String, String> anchors = new TreeMap<>();
     private final List<String> rctl = new ArrayList<>();
     private final Map<Path, String> staged = new LinkedHashMap<>();
@@ -241,9 +242,9 @@ public final class FreeBsdHostExec implements HostExec {
         return j == null ? List.of() : List.copyOf(j.routes);
     }
 
-    /** Mounted file systems: mount point → {@code TYPE SOURCE}. */
-    public Map<String, String> mounts() {
-        return Map.copyOf(mounts);
+    /** Mounted file systems, in mount order: {@code MOUNTPOINT TYPE SOURCE}. */
+    public List<String> mounts() {
+        return mounts.stream().map(m -> m[0] + " " + m[1]).toList();
     }
 
     /** pf anchors with rules: anchor → rules. */
@@ -348,7 +349,8 @@ public final class FreeBsdHostExec implements HostExec {
                     : null;
             case "jexec" -> jexec(command, a);
             case "devfs" -> devfs(a);
-            case "netstat" -> a.equals(List.of("-r", "-n", "--libxo", "json")) ? Out.ok(NETSTAT) : null;
+            case "netstat" -> a.equals(List.of("-r", "-n", "--libxo", "json"))
+                    || a.equals(List.of("-rn", "--libxo", "json")) ? Out.ok(NETSTAT) : null;
             case "ifconfig" -> hostIfconfig(a);
             case "pfctl" -> pfctl(a);
             case "rctl" -> rctl(a);
@@ -593,7 +595,22 @@ public final class FreeBsdHostExec implements HostExec {
     // -------------------------------------------------------------------------------------------------- mounts
 
     private boolean busy(Path path) {
-        return mounts.keySet().stream().map(Path::of).anyMatch(m -> m.startsWith(path));
+        return mounts.stream().map(m -> Path.of(m[0])).anyMatch(m -> m.startsWith(path));
+    }
+
+    private void mounted(String point, String what) {
+        mounts.add(new String[] {point, what});
+    }
+
+    /** Unmounts the topmost mount at {@code point}; false when nothing is mounted there. */
+    private boolean unmounted(String point) {
+        for (int i = mounts.size() - 1; i >= 0; i--) {
+            if (mounts.get(i)[0].equals(point)) {
+                mounts.remove(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code mount -t TYPE SOURCE DEST}, {@code mount_nullfs [-o OPTS] SOURCE DEST}. */
@@ -617,10 +634,7 @@ public final class FreeBsdHostExec implements HostExec {
         if (disk.owns(dest) && !disk.isDir(dest)) {
             return Out.fail("mount: " + dest + ": No such file or directory");
         }
-        if (mounts.containsKey(dest.toString())) {
-            return Out.fail("mount: " + dest + ": Device busy");
-        }
-        mounts.put(dest.toString(), type + " " + words.get(0));
+        mounted(dest.toString(), type + " " + words.get(0));
         return Out.OK;
     }
 
@@ -628,7 +642,9 @@ public final class FreeBsdHostExec implements HostExec {
     private Out umount(List<String> a) {
         if (a.size() == 2 && a.get(0).equals("-afF")) {
             for (String[] entry : fstab(Path.of(a.get(1)))) {
-                mounts.remove(entry[1]);
+                while (unmounted(entry[1])) {
+                    // -a: every mount of the file's entries
+                }
             }
             return Out.OK;
         }
@@ -637,7 +653,7 @@ public final class FreeBsdHostExec implements HostExec {
             return null;
         }
         String dest = Path.of(target).toAbsolutePath().normalize().toString();
-        if (mounts.remove(dest) == null) {
+        if (!unmounted(dest)) {
             return Out.fail("umount: " + dest + ": not a file system root directory");
         }
         return Out.OK;
@@ -764,15 +780,15 @@ public final class FreeBsdHostExec implements HostExec {
         Jail jail = new Jail(name, nextJid++, path, params.getOrDefault("host.hostname", name),
                 ruleset, bare.contains("vnet"));
         for (String[] e : entries) {
-            mounts.put(e[1], e[2] + " " + e[0]);
+            mounted(e[1], e[2] + " " + e[0]);
             jail.mounts.add(e[1]);
         }
         if ("1".equals(params.get("mount.devfs"))) {
-            mounts.put(path.resolve("dev").toString(), "devfs devfs");
+            mounted(path.resolve("dev").toString(), "devfs devfs");
             jail.mounts.add(path.resolve("dev").toString());
         }
         if ("1".equals(params.get("mount.fdescfs"))) {
-            mounts.put(path.resolve("dev/fd").toString(), "fdescfs fdesc");
+            mounted(path.resolve("dev/fd").toString(), "fdescfs fdesc");
             jail.mounts.add(path.resolve("dev/fd").toString());
         }
         for (String alias : ip4) {
@@ -790,7 +806,7 @@ public final class FreeBsdHostExec implements HostExec {
         if (jail == null) {
             return Out.fail("jail: \"" + name + "\" not found");
         }
-        jail.mounts.forEach(mounts::remove);
+        jail.mounts.forEach(this::unmounted);
         for (String alias : jail.aliases) {
             if (alias.contains("|")) {
                 FakeNet.Iface nic = net.find(null, alias.substring(0, alias.indexOf('|')));
@@ -849,6 +865,7 @@ public final class FreeBsdHostExec implements HostExec {
         for (FakeNet.Iface iface : net.in(jail.name)) {
             if (rcConf.contains("ifconfig_" + iface.name + "=\"SYNCDHCP\"") && iface.inet.isEmpty()) {
                 iface.inet.add("192.168.1." + (100 + jail.jid) + "/24");
+                iface.up = true;
                 jail.routes.add("default " + GATEWAY);
             }
         }

@@ -119,6 +119,7 @@ public final class NetnsNetworkProvider implements NetworkProvider {
             exec.writeFile(bridgeMarker(ctx, nic.bridge()), "created by jailsh for " + jail.name() + "\n");
         }
         record.add("bridge " + nic.bridge());
+        adviseOnOffloading(nic.bridge(), ctx);
         String host = veth(jail, nic, pid, ctx, record);
         exec.check("ip", "link", "set", host, "master", nic.bridge());
         exec.check("ip", "link", "set", host, "up");
@@ -216,6 +217,26 @@ public final class NetnsNetworkProvider implements NetworkProvider {
             }
         }
         exec.writeFile(jail.dir().resolve(NetworkRecord.FILE), "");
+    }
+
+    /**
+     * The seed's advice: a physical NIC bridged with jails should have hardware offloading disabled, or traffic to
+     * the jails can be dropped or corrupted. jailsh never changes a host NIC by itself; it says what to run.
+     */
+    private static void adviseOnOffloading(String bridge, ProviderContext ctx) {
+        Path members = Path.of("/sys/class/net", bridge, "brif");
+        if (!Files.isDirectory(members)) {
+            return;
+        }
+        try (var list = Files.list(members)) {
+            list.map(p -> p.getFileName().toString())
+                    .filter(nic -> Files.exists(Path.of("/sys/class/net", nic, "device")))
+                    .forEach(nic -> ctx.reporter().warn(nic + " is a physical interface bridged with jails on "
+                            + bridge + "; disable its hardware offloading (ethtool -K " + nic
+                            + " tso off gso off gro off lro off) or jail traffic may be lost"));
+        } catch (java.io.IOException e) {
+            // no advice is better than a failed start
+        }
     }
 
     /** Where jailsh notes the bridges it created, so only those are ever removed. */
