@@ -46,7 +46,8 @@ final class RecipeCompiler {
     static ValidationException failure(Recipe recipe, CompilationFailedException e) {
         int line = -1;
         String what = e.getMessage();
-        if (e instanceof MultipleCompilationErrorsException multiple && multiple.getErrorCollector().getErrorCount() > 0) {
+        if (e instanceof MultipleCompilationErrorsException multiple
+                && multiple.getErrorCollector().getErrorCount() > 0) {
             Message first = multiple.getErrorCollector().getError(0);
             if (first instanceof SyntaxErrorMessage syntax) {
                 SyntaxException cause = syntax.getCause();

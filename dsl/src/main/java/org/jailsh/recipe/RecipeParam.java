@@ -1,5 +1,7 @@
 package org.jailsh.recipe;
 
+import java.util.List;
+
 /**
  * A parameter a recipe declares: {@code param 'user', default: 'jailuser', description: '…'}.
  *
@@ -18,7 +20,7 @@ public record RecipeParam(String name, boolean hasDefault, Object defaultValue, 
         if (computed) {
             return "(computed)";
         }
-        String text = defaultValue instanceof java.util.List<?> list
+        String text = defaultValue instanceof List<?> list
                 ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(defaultValue);
         return text.length() > 24 ? text.substring(0, 23) + "…" : text;
     }

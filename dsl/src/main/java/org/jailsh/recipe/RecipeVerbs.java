@@ -3,6 +3,8 @@ package org.jailsh.recipe;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
@@ -110,7 +112,7 @@ final class RecipeVerbs extends DslVerbs {
         each(targets, "restart", t -> super.restart(t));
     }
 
-    private void each(Object[] targets, String verb, java.util.function.Consumer<Object> real) {
+    private void each(Object[] targets, String verb, Consumer<Object> real) {
         for (Object target : targets) {
             String name = String.valueOf(target);
             if (run.planned(name)) {
@@ -134,7 +136,7 @@ final class RecipeVerbs extends DslVerbs {
             }
         });
         show(planned(name, "~", "set " + values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.joining(" ")), name + " is only planned in this dry run"));
+                .collect(Collectors.joining(" ")), name + " is only planned in this dry run"));
     }
 
     @Override

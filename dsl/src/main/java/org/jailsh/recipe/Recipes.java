@@ -5,12 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jailsh.api.Jails;
 import org.jailsh.dsl.Console;
+import org.jailsh.plan.Applier;
+import org.jailsh.plan.Plan;
 import org.jailsh.registry.ProviderEntry;
 import org.jailsh.spi.JailshException;
 import org.jailsh.spi.UsageException;
@@ -34,7 +39,7 @@ public final class Recipes {
         this.console = console;
     }
 
-    /** Bundled and plugin recipes from the class path, then {@code ~/.config/jailsh/recipes}, then {@code ./recipes}. */
+    /** Bundled and plugin recipes from the class path, then {@code ~/.config/jailsh/recipes}, {@code ./recipes}. */
     public RecipeCatalog catalog() {
         Set<ClassLoader> loaders = new LinkedHashSet<>();
         loaders.add(Recipes.class.getClassLoader());
@@ -120,7 +125,8 @@ public final class Recipes {
         RecipeDeclarations declarations = run.checks().validate(recipe, params);
         declarations.params().stream().filter(RecipeParam::secret).forEach(p -> secrets.add(params.get(p.name())));
         boolean dryRun = jails.session().dryRun();
-        out.line("recipe " + recipe.name() + " (" + recipe.origin().label() + ", sha256:" + recipe.shortHash() + "…)");
+        out.line("recipe " + recipe.name() + " (" + recipe.origin().label() + ", sha256:" + recipe.shortHash()
+                + "…)");
         try {
             run.execute(recipe, params);
             record(run, recipe, out, dryRun);
@@ -143,7 +149,7 @@ public final class Recipes {
         Map<String, Object> params = new LinkedHashMap<>(given);
         Map<String, String> env = jails.session().facts().env();
         for (RecipeParam p : RecipeDeclarations.of(recipe).params()) {
-            String value = env.get(SECRET_ENV + p.name().toUpperCase(java.util.Locale.ROOT));
+            String value = env.get(SECRET_ENV + p.name().toUpperCase(Locale.ROOT));
             if (p.secret() && !params.containsKey(p.name()) && value != null) {
                 params.put(p.name(), value);
             }
@@ -153,11 +159,11 @@ public final class Recipes {
 
     private void record(RecipeRun run, Recipe recipe, RecipeConsole out, boolean dryRun) {
         for (String name : run.touched()) {
-            java.util.Optional<StoredJail> jail = jails.session().store().find(name);
+            Optional<StoredJail> jail = jails.session().store().find(name);
             if (jail.isPresent()) {
-                var plan = RecipeRecord.plan(jail.get(), recipe);
+                Plan plan = RecipeRecord.plan(jail.get(), recipe);
                 if (!plan.isEmpty()) {
-                    out.outcome(new org.jailsh.plan.Applier(jails.session()).apply(plan,
+                    out.outcome(new Applier(jails.session()).apply(plan,
                             name + ": recipe " + recipe.name() + " recorded"));
                 }
             } else if (dryRun) {
@@ -184,7 +190,7 @@ public final class Recipes {
     public static String maskLine(String line, Set<String> secretNames) {
         String masked = line;
         for (String name : secretNames) {
-            masked = masked.replaceAll("(\\b" + java.util.regex.Pattern.quote(name)
+            masked = masked.replaceAll("(\\b" + Pattern.quote(name)
                     + "\\s*[:=]\\s*)('[^']*'|\"[^\"]*\"|\\S+)", "$1" + Secrets.MASK.replace("*", "\\*"));
         }
         return masked;

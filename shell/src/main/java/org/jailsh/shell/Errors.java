@@ -18,6 +18,8 @@ import org.jailsh.dsl.DslVerbs;
 import org.jailsh.dsl.JailContext;
 import org.jailsh.model.IocageProperties;
 import org.jailsh.model.Levenshtein;
+import org.jailsh.recipe.RecipeScript;
+import org.jailsh.recipe.inside.InsideContext;
 import org.jailsh.spi.JailshException;
 
 /**
@@ -90,7 +92,7 @@ public final class Errors {
 
     private static Set<String> words() {
         Set<String> words = new TreeSet<>(IocageProperties.all().keySet());
-        for (Class<?> type : List.of(DslVerbs.class, JailContext.class)) {
+        for (Class<?> type : List.of(DslVerbs.class, JailContext.class, RecipeScript.class, InsideContext.class)) {
             Arrays.stream(type.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
                     .map(Method::getName).filter(n -> !n.contains("$")).forEach(words::add);
         }

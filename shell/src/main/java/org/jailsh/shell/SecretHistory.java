@@ -12,8 +12,8 @@ import org.jailsh.recipe.Secrets;
 
 /**
  * The REPL's history, which never keeps a secret: the values of recipe parameters declared {@code secret}
- * ({@code password: '…'}, {@code --param password=…}) and the password of {@code passwd 'root', '…'} are written as
- * {@code ******}.
+ * ({@code password: '…'}, {@code --param password=…}) and the password of {@code passwd 'root', '…'} are
+ * written as {@code ******}.
  */
 final class SecretHistory extends DefaultHistory {
 

@@ -63,6 +63,7 @@ public final class ShellContext {
 
     public Jails jails() {
         if (jails == null) {
+            ProgressLine bar = new ProgressLine(output.err(), System.console() != null, System::nanoTime);
             Reporter reporter = new Reporter() {
                 @Override
                 public void info(String message) {
@@ -72,6 +73,11 @@ public final class ShellContext {
                 @Override
                 public void warn(String message) {
                     output.warn(message);
+                }
+
+                @Override
+                public void progress(String task, long done, long total) {
+                    bar.update(task, done, total);
                 }
             };
             JailshOptions options = JailshOptions.defaults(reporter).withRoot(root).withPlatform(platform)

@@ -40,10 +40,14 @@ class RecipesEndToEndSpec extends Specification {
         if (base == null || !base.isAbsolute() || !base.fileName.toString().startsWith('jailsh-recipes-e2e-')) {
             return
         }
-        cli('stop', 'ALL')
-        Thread.sleep(100)
-        assert !Files.readString(Path.of('/proc/self/mountinfo')).contains(base.toString())
-        new ProcessBuilder('rm', '-rf', '--one-file-system', '--', base.toString()).inheritIO().start().waitFor()
+        try {
+            cli('stop', 'ALL')
+        } finally {
+            Thread.sleep(100)
+            // never delete through a mount: a jail that did not stop keeps its tree
+            assert !Files.readString(Path.of('/proc/self/mountinfo')).contains(base.toString())
+            new ProcessBuilder('rm', '-rf', '--one-file-system', '--', base.toString()).inheritIO().start().waitFor()
+        }
         println "RecipesEndToEndSpec: ${(System.nanoTime() - started).intdiv(1_000_000)} ms in all"
     }
 

@@ -102,6 +102,18 @@ class RootlessEndToEndSpec extends Specification {
         out
     }
 
+    /** True once the user has no processes left, waiting up to 3 s; otherwise false, after printing them. */
+    boolean userProcessesGone() {
+        for (int i = 0; i < 30; i++) {
+            if (run(['ps', '-u', user, '-o', 'pid=,stat=,args='])[1].isBlank()) {
+                return true
+            }
+            Thread.sleep(100)
+        }
+        println run(['ps', '-u', user, '-o', 'pid=,stat=,args='])[1]
+        false
+    }
+
     def "an ordinary user fetches busybox and creates a jail, all in their home"() {
         when:
         ok('fetch', '-r', 'busybox')
@@ -137,8 +149,8 @@ class RootlessEndToEndSpec extends Specification {
         ok('stop', 'web')
         ok('destroy', '-f', 'web')
 
-        then:
-        run(['ps', '-u', user, '-o', 'pid='])[1].isBlank()
+        then: 'the parent of the init (unshare) may take a moment to follow it'
+        userProcessesGone()
         !Files.exists(home.resolve('iocage/jails/web'))
     }
 

@@ -10,8 +10,8 @@ import org.jailsh.spi.ExecResult;
 import org.jailsh.spi.JailshException;
 
 /**
- * Where in-jail verbs run their commands: a running jail (through the facade's exec, input on stdin), or — in a plan —
- * nowhere: the commands are only written down, shown as the jail would run them.
+ * Where in-jail verbs run their commands: a running jail (through the facade's exec, input on stdin), or (in a
+ * plan) nowhere: the commands are only written down, shown as the jail would run them.
  */
 public abstract class Guest {
 

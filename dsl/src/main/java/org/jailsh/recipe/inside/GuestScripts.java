@@ -42,7 +42,9 @@ final class GuestScripts {
             export DEBIAN_FRONTEND=noninteractive
             policy=/usr/sbin/policy-rc.d
             made=
-            if [ ! -e "$policy" ]; then printf '#!/bin/sh\\nexit 101\\n' > "$policy" && chmod 755 "$policy" && made=1; fi
+            if [ ! -e "$policy" ]; then
+                printf '#!/bin/sh\\nexit 101\\n' > "$policy" && chmod 755 "$policy" && made=1
+            fi
             install() {
                 apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-confold "$@" </dev/null
             }
@@ -109,7 +111,9 @@ final class GuestScripts {
             h=$(printf '%s\\n' "$pw" | mkpasswd -m sha512)
             f=/etc/shadow
             [ -f "$f" ] || f=/etc/passwd
-            if [ "$f" = /etc/shadow ] && ! grep -q "^$1:" "$f"; then printf '%s:!:19000:0:99999:7:::\\n' "$1" >> "$f"; fi
+            if [ "$f" = /etc/shadow ] && ! grep -q "^$1:" "$f"; then
+                printf '%s:!:19000:0:99999:7:::\\n' "$1" >> "$f"
+            fi
             awk -F: -v OFS=: -v u="$1" -v h="$h" '$1 == u { $2 = h } { print }' "$f" > "$f.jailsh-new"
             cat "$f.jailsh-new" > "$f"
             rm -f "$f.jailsh-new"

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,7 +36,7 @@ public class InsideContext {
 
     /** {@code freebsd}, {@code debian}, {@code busybox} or {@code linux}: for {@code if (os == 'debian') …}. */
     public String getOs() {
-        return os.name().toLowerCase(java.util.Locale.ROOT);
+        return os.name().toLowerCase(Locale.ROOT);
     }
 
     /** The group whose members may become root: {@code wheel} (FreeBSD, busybox) or {@code sudo} (Debian). */

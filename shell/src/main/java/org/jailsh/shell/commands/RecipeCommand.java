@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.jailsh.recipe.Recipes;
+import org.jailsh.spi.UsageException;
 
 @Command(name = "recipe", description = "recipe show NAME: a recipe's origin, parameters, README and script; "
         + "recipe NAME [--param K=V…] runs it (as run NAME does).")
@@ -28,12 +29,16 @@ public final class RecipeCommand extends VerbCommand {
     @Override
     int run() {
         Recipes recipes = new Recipes(jails(), output());
-        if (first.equals("show") && second != null) {
+        if (first.equals("show") && second == null) {
+            throw new UsageException("recipe show needs a recipe's name", "e.g. recipe show ssh-jail; "
+                    + "see 'recipes' for the names");
+        }
+        if (first.equals("show")) {
             output().raw(recipes.show(second));
             return 0;
         }
         if (second != null) {
-            throw new org.jailsh.spi.UsageException("recipe " + first + " " + second + ": one name only",
+            throw new UsageException("recipe " + first + " " + second + ": one name only",
                     "recipe show NAME, or recipe NAME --param KEY=VALUE");
         }
         recipes.run(first, RecipeParams.parse(params), force);
