@@ -24,7 +24,19 @@ public final class ListVerb {
     public List<JailInfo> list(boolean templatesOnly) {
         List<StoredJail> jails = session.store().list().stream().filter(j -> j.template() == templatesOnly).toList();
         Map<String, RunState> states = states(jails);
-        return jails.stream().map(j -> JailInfo.of(j, states.getOrDefault(j.name(), RunState.DOWN))).toList();
+        return jails.stream().map(j -> withLease(JailInfo.of(j, states.getOrDefault(j.name(), RunState.DOWN)), j))
+                .toList();
+    }
+
+    /** A running DHCP jail shows its leased address (iocage shows it in the long listing when root). */
+    private JailInfo withLease(JailInfo info, StoredJail jail) {
+        if (!"DHCP".equals(info.ip4()) || !"up".equals(info.state())) {
+            return info;
+        }
+        String leased = session.registry().choose(ProviderKind.NETWORK, org.jailsh.spi.NetworkProvider.class)
+                .map(n -> n.leasedAddresses(jail.ref(), session.providerContext())).orElse(null);
+        return leased == null ? info : new JailInfo(info.jid(), info.name(), info.state(), info.release(), leased,
+                info.ip6(), info.boot(), info.type(), info.template(), info.basejail(), info.problem());
     }
 
     private Map<String, RunState> states(List<StoredJail> jails) {

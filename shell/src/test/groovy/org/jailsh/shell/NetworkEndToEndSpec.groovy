@@ -227,6 +227,7 @@ class NetworkEndToEndSpec extends Specification {
         then:
         started[0] == 0
         address[1] =~ /inet 10\.78\.0\.(5\d|60)\//
+        cli('list')[1].readLines().find { it.contains(' d ') } =~ /10\.78\.0\.(5\d|60)/
 
         when:
         cli('stop', 'd')

@@ -30,7 +30,8 @@ final class Dhcp {
             esac
             """;
 
-    static void lease(JailRef jail, String nic, String pid, ProviderContext ctx) {
+    /** Returns the leased address with its prefix length, or null in a dry run. */
+    static String lease(JailRef jail, String nic, String pid, ProviderContext ctx) {
         List<String> enter = List.of("nsenter", "--target", pid, "--mount", "--uts", "--ipc", "--net", "--pid",
                 "--root", "--wd=/");
         ctx.exec().check(Command.of(concat(enter, List.of("/bin/sh", "-c",
@@ -42,7 +43,7 @@ final class Dhcp {
                 "dhcp", nic);
         ExecResult result = ctx.exec().run(Command.of(concat(enter, client)));
         if (ctx.exec().dryRun()) {
-            return;
+            return null;
         }
         ExecResult address = NetnsNetworkProvider.inside(ctx.exec(), pid, "ip", "-4", "-o", "addr", "show", "dev", nic);
         if (!result.ok() || !address.stdout().contains(" inet ")) {
@@ -50,7 +51,9 @@ final class Dhcp {
                     + (result.stderr().isBlank() ? "" : " (" + result.stderr().strip() + ")"),
                     "check that a DHCP server answers on the bridge, or set a static ip4_addr");
         }
-        ctx.reporter().info(jail.name() + ": leased " + address.stdout().split("\\s+inet\\s+")[1].split("\\s+")[0]);
+        String leased = address.stdout().split("\\s+inet\\s+")[1].split("\\s+")[0];
+        ctx.reporter().info(jail.name() + ": leased " + leased);
+        return leased;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -123,7 +123,7 @@ public final class NetnsNetworkProvider implements NetworkProvider {
         String host = veth(jail, nic, pid, ctx, record);
         exec.check("ip", "link", "set", host, "master", nic.bridge());
         exec.check("ip", "link", "set", host, "up");
-        configureInside(jail, nic, pid, ctx);
+        configureInside(jail, nic, pid, ctx, record);
     }
 
     /** The veth pair: host side named {@code vnetN.JID}, jail side {@code vnetN} inside the jail's namespace. */
@@ -138,7 +138,8 @@ public final class NetnsNetworkProvider implements NetworkProvider {
         return host;
     }
 
-    private void configureInside(JailRef jail, VnetInterface nic, String pid, ProviderContext ctx) {
+    private void configureInside(JailRef jail, VnetInterface nic, String pid, ProviderContext ctx,
+                                 List<String> record) {
         HostExec exec = ctx.exec();
         inside(exec, pid, "ip", "link", "set", nic.name(), "up");
         for (String address : nic.ipv4()) {
@@ -152,7 +153,10 @@ public final class NetnsNetworkProvider implements NetworkProvider {
             route(jail, pid, ctx, "defaultrouter6", "-6", nic);
         }
         if (nic.dhcp()) {
-            Dhcp.lease(jail, nic.name(), pid, ctx);
+            String leased = Dhcp.lease(jail, nic.name(), pid, ctx);
+            if (leased != null) {
+                record.add("lease " + nic.name() + " " + leased);
+            }
         }
     }
 
@@ -196,6 +200,14 @@ public final class NetnsNetworkProvider implements NetworkProvider {
         exec.check(Command.of("nft", "-f", "-").withStdin(NatRules.script(jail.name(), pair[1], forwards)));
         record.add("nat " + NatRules.table(jail.name()));
         forwards.forEach(f -> record.add("forward " + f.protocol() + " " + f.hostPort()));
+    }
+
+    /** The addresses DHCP gave the jail while it runs, as {@code vnet0|10.0.0.5/24}, for {@code list}. */
+    @Override
+    public String leasedAddresses(JailRef jail, ProviderContext ctx) {
+        List<String> leases = NetworkRecord.read(jail.dir()).all("lease").stream()
+                .filter(l -> l.length > 2).map(l -> l[1] + "|" + l[2]).toList();
+        return leases.isEmpty() ? null : String.join(",", leases);
     }
 
     @Override
