@@ -3,7 +3,6 @@ package org.jailsh.linux;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -130,7 +129,7 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         }
         Cgroups.tearDown(jail, ctx, pause);
         List<String> join = cgroups.setUp(jail, Cgroups.limits(jail, ctx), ctx);
-        ExecResult launched = exec.run(startCommand(jail, plan, log, ctx.facts().root(), join,
+        ExecResult launched = exec.run(StartScripts.command(jail, plan, log, ctx.facts().root(), join,
                 StartScripts.namespaceShell(busybox)));
         if (exec.dryRun()) {
             return new RunState(true, null);
@@ -169,49 +168,6 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
             }
         }
         HostHooks.run(jail, "exec_poststart", ctx, false);
-    }
-
-    /** The argv of {@link StartScripts#LAUNCH} around unshare around {@link StartScripts#NAMESPACE}. */
-    /**
-     * @param join  the {@link Cgroups#JOIN} prefix that puts the jail's first process into its cgroups, or empty
-     * @param shell what runs {@link StartScripts#NAMESPACE}
-     */
-    static Command startCommand(JailRef jail, MountPlan plan, Path log, boolean root, List<String> join,
-                                List<String> shell) {
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", StartScripts.LAUNCH, "jailsh-launch",
-                log.toString(), jail.dir().resolve(".jailsh-start").toString()));
-        argv.addAll(join);
-        argv.add("unshare");
-        if (!root) {
-            argv.addAll(List.of("--user", "--map-root-user"));
-        }
-        argv.addAll(List.of("--mount", "--uts", "--ipc", "--pid"));
-        boolean ownNetwork = !sharesHostNetwork(jail);
-        if (ownNetwork) {
-            argv.add("--net");
-        }
-        argv.addAll(List.of("--fork", "--propagation", "private", "--"));
-        argv.addAll(shell);
-        argv.addAll(List.of("-c", StartScripts.NAMESPACE, "jailsh-ns", jail.root().toString(),
-                jail.property("host_hostname"), StartScripts.INIT));
-        argv.addAll(plan.steps());
-        if (ownNetwork) {
-            argv.add("loopback");
-        }
-        return Command.of(argv).withEnv("PATH", JailEnter.PATH);
-    }
-
-    /**
-     * iocage's shared-IP jails (no VNET, but an address or {@code inherit}) use the host's network stack; Linux cannot
-     * restrict them to their addresses as FreeBSD does. Every other jail gets a network namespace of its own: VNET
-     * jails for the network provider to wire up, and jails without any address only a loopback.
-     */
-    static boolean sharesHostNetwork(JailRef jail) {
-        if (jail.flag("vnet") || jail.flag("nat") || jail.flag("dhcp")) {
-            return false;
-        }
-        return jail.property("ip4").equals("inherit") || jail.property("ip6").equals("inherit")
-                || !jail.property("ip4_addr").equals("none") || !jail.property("ip6_addr").equals("none");
     }
 
     private static long launchedPid(JailRef jail, ExecResult launched, Path log) {

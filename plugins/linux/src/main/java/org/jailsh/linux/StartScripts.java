@@ -1,9 +1,13 @@
 package org.jailsh.linux;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jailsh.linux.internal.ElfFiles;
+import org.jailsh.linux.internal.JailEnter;
+import org.jailsh.spi.Command;
+import org.jailsh.spi.JailRef;
 
 /**
  * The fixed shell scripts that start a jail. They are constants: every value that comes from a jail, a property or
@@ -22,7 +26,7 @@ final class StartScripts {
             if [ -e "$fifo" ] || [ -L "$fifo" ]; then rm -f "$fifo" || exit 1; fi
             mkfifo -m 0600 "$fifo" || exit 1
             setsid "$@" 3>"$fifo" </dev/null >>"$log" 2>&1 &
-            IFS= read -r line <"$fifo"
+            IFS= read -r line <"$fifo" || line=
             rm -f "$fifo"
             printf '%s\\n' "$line"
             """;
@@ -103,13 +107,15 @@ final class StartScripts {
             printf '%s' "$hostname" 2>/dev/null >/proc/sys/kernel/hostname || hostname "$hostname" 2>/dev/null ||
                 chroot "$root" hostname "$hostname" || fail "cannot set the host name $hostname"
             chroot "$root" /bin/sh -c : || fail "the jail has no working /bin/sh to run as its init"
-            echo "ok $pid" >&3
-            exec 3>&-
+            printf 'ok %s' "$pid" >&3
             exec chroot "$root" /bin/sh -c "$init" jailsh-init
             """;
 
     /**
-     * PID 1 of the jail, run by the jail's own /bin/sh. Waiting in {@code wait} reaps every child, orphans included,
+     * PID 1 of the jail, run by the jail's own /bin/sh. {@link #NAMESPACE} has written "ok PID" to fd 3 without the
+     * line's end; the init ends the line only once its traps are set: the kernel drops a signal that a namespace's
+     * init has no handler for, so a stop right after the start would otherwise be lost. (The host's PID stays out of
+     * the jail.) Waiting in {@code wait} reaps every child, orphans included,
      * and lets the TERM trap run at once. On TERM it passes the signal to every process of the jail and exits when
      * they are gone; the kernel then kills whatever is left. Nothing here may use /dev/null: a failing redirection
      * would turn the loop into a busy loop.
@@ -117,8 +123,54 @@ final class StartScripts {
     static final String INIT = """
             trap '' HUP INT
             trap 'kill -TERM -1; wait; while kill -0 -1 2>&-; do sleep 0.01 || sleep 1; done; exit 0' TERM
+            echo >&3
+            exec 3>&-
             while :; do sleep 3600 <&0 & wait; done
             """;
+
+    /**
+     * The argv of {@link #LAUNCH} around unshare around {@link #NAMESPACE}.
+     *
+     * @param join  the {@link Cgroups#JOIN} prefix that puts the jail's first process into its cgroups, or empty
+     * @param shell what runs {@link StartScripts#NAMESPACE}
+     */
+    static Command command(JailRef jail, MountPlan plan, Path log, boolean root, List<String> join,
+                           List<String> shell) {
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCH, "jailsh-launch",
+                log.toString(), jail.dir().resolve(".jailsh-start").toString()));
+        argv.addAll(join);
+        argv.add("unshare");
+        if (!root) {
+            argv.addAll(List.of("--user", "--map-root-user"));
+        }
+        argv.addAll(List.of("--mount", "--uts", "--ipc", "--pid"));
+        boolean ownNetwork = !sharesHostNetwork(jail);
+        if (ownNetwork) {
+            argv.add("--net");
+        }
+        argv.addAll(List.of("--fork", "--propagation", "private", "--"));
+        argv.addAll(shell);
+        argv.addAll(List.of("-c", NAMESPACE, "jailsh-ns", jail.root().toString(),
+                jail.property("host_hostname"), INIT));
+        argv.addAll(plan.steps());
+        if (ownNetwork) {
+            argv.add("loopback");
+        }
+        return Command.of(argv).withEnv("PATH", JailEnter.PATH);
+    }
+
+    /**
+     * iocage's shared-IP jails (no VNET, but an address or {@code inherit}) use the host's network stack; Linux cannot
+     * restrict them to their addresses as FreeBSD does. Every other jail gets a network namespace of its own: VNET
+     * jails for the network provider to wire up, and jails without any address only a loopback.
+     */
+    static boolean sharesHostNetwork(JailRef jail) {
+        if (jail.flag("vnet") || jail.flag("nat") || jail.flag("dhcp")) {
+            return false;
+        }
+        return jail.property("ip4").equals("inherit") || jail.property("ip6").equals("inherit")
+                || !jail.property("ip4_addr").equals("none") || !jail.property("ip6_addr").equals("none");
+    }
 
     /** Where a host's static busybox may be; see {@link #namespaceShell}. */
     static final List<Path> BUSYBOX = List.of(Path.of("/bin/busybox"), Path.of("/usr/bin/busybox"));

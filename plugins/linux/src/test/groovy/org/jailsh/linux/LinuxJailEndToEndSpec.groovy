@@ -47,7 +47,7 @@ class LinuxJailEndToEndSpec extends Specification {
 
     def cleanupSpec() {
         try {
-            [web, jail('evil'), jail('trick')].findAll { it != null }.each { j ->
+            [web, jail('evil'), jail('trick'), jail('quick')].findAll { it != null }.each { j ->
                 RunRecord.read(j.dir()).ifPresent { run ->
                     new ProcessBuilder('kill', '-KILL', "$run.pid").start().waitFor()
                 }
@@ -230,6 +230,29 @@ class LinuxJailEndToEndSpec extends Specification {
         cleanup:
         Sandbox.removeLinks(shared)
         storage.destroy(trick, ctx)
+    }
+
+    def "a jail stopped right after its init started ends on SIGTERM, not after stop_timeout"() {
+        given:
+        def quick = jail('quick', [exec_start: 'none', exec_stop: 'none', stop_timeout: '10'])
+        storage.create(quick, new RootSource(RootSource.Mode.CLONE, 'busybox', release(), false), ctx)
+        List<Long> millis = []
+
+        when:
+        5.times {
+            runtime.create(quick, storage.rootMounts(quick), ctx)
+            long t0 = System.nanoTime()
+            runtime.stop(quick, ctx)
+            millis << (System.nanoTime() - t0).intdiv(1_000_000)
+        }
+
+        then:
+        millis.every { it < 5000 }
+        !log.any { it.contains('kill -KILL') }
+        !runtime.state(quick, ctx).up()
+
+        cleanup:
+        storage.destroy(quick, ctx)
     }
 
     def "stop leaves no process, no mount and no namespace behind"() {

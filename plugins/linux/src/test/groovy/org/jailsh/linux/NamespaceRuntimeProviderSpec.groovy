@@ -96,6 +96,13 @@ class NamespaceRuntimeProviderSpec extends Specification {
                  '/bin/sh', '/etc/rc'])
     }
 
+    def "the jail is reported ready by its init, after its traps are set, so an early SIGTERM is not lost"() {
+        expect:
+        StartScripts.NAMESPACE.contains("printf 'ok %s' \"\$pid\" >&3\nexec chroot")
+        StartScripts.INIT.indexOf('echo >&3') > StartScripts.INIT.indexOf("' TERM")
+        StartScripts.LAUNCH.contains('IFS= read -r line <"$fifo" || line=\n')
+    }
+
     def "the namespace script runs under the host's static busybox when there is one, else /bin/sh"() {
         given:
         def busybox = Files.copy(Path.of('/bin/sh'), tmp.resolve('not-static-busybox'))
