@@ -183,8 +183,12 @@ class ArchiveReleaseProviderSpec extends Specification {
         when:
         fetch('cut', url('/rootfs.tar.gz'), sha256(data))
 
-        then:
-        requests == ['/rootfs.tar.gz all', "/rootfs.tar.gz bytes=${data.length.intdiv(2)}-".toString()]
+        then: 'the second request asks only for what had not arrived (the server cut at half; buffers may hold back some)'
+        long half = data.length.intdiv(2)
+        requests.size() == 2
+        requests[0] == '/rootfs.tar.gz all'
+        def resumedAt = (requests[1] =~ /^\/rootfs\.tar\.gz bytes=(\d+)-$/).with { it.matches() ? it.group(1) as long : -1L }
+        resumedAt > 0 && resumedAt <= half
         pauses == [ArchiveDownload.FIRST_PAUSE_MILLIS]
         warnings.size() == 1 && warnings[0].contains('attempt 2 of 3')
         Files.readAllBytes(base.resolve('download/cut/rootfs.tar.gz')) == data
