@@ -54,17 +54,23 @@ class NetworkEndToEndSpec extends Specification {
 
     /** Runs jailsh's CLI in the spec's network namespace; returns [exit code, stdout + stderr]. */
     List cli(String... args) {
+        cliWith([:], args)
+    }
+
+    List cliWith(Map<String, String> env, String... args) {
         List<String> argv = ['ip', 'netns', 'exec', ns, javaBin(), '-cp', System.getProperty('java.class.path'),
                              'org.jailsh.shell.Main', '--root', root.toString()] + (args as List)
-        run(argv)
+        run(argv, env)
     }
 
     static String javaBin() {
         Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
     }
 
-    static List run(List<String> argv) {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start()
+    static List run(List<String> argv, Map<String, String> env = [:]) {
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
+        builder.environment().putAll(env)
+        Process p = builder.start()
         String out = p.inputStream.text
         assert p.waitFor(120, TimeUnit.SECONDS)
         [p.exitValue(), out]
@@ -235,5 +241,23 @@ class NetworkEndToEndSpec extends Specification {
         then:
         links().contains('jtbr1')
         !(links() =~ /vnet\d\./)
+    }
+
+    def "the host's proxy reaches the jail, DNS does not change"() {
+        given:
+        cli('create', '-r', 'busybox', '-n', 'px')
+
+        when:
+        def started = cliWith([http_proxy: 'http://proxy.test:3128', NO_PROXY: 'localhost'], 'start', 'px')
+        def file = cli('exec', 'px', 'cat', '/etc/profile.d/jailsh-proxy.sh')
+        def login = cli('exec', 'px', 'sh', '-l', '-c', 'echo "$http_proxy"')
+
+        then:
+        started[0] == 0
+        file[1].contains("export http_proxy='http://proxy.test:3128'")
+        login[1].contains('http://proxy.test:3128')
+
+        cleanup:
+        cli('stop', 'px')
     }
 }

@@ -92,6 +92,8 @@ final class BusyboxRootfs {
         files.put("etc/profile", """
                 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
                 PS1='\\u@\\h:\\w\\$ '
+                for f in /etc/profile.d/*.sh; do [ -r "$f" ] && . "$f"; done
+                unset f
                 """);
         files.put("etc/rc", """
                 #!/bin/sh

@@ -22,6 +22,11 @@ import org.jailsh.spi.ValidationException;
 record MountPlan(List<String> steps, List<Path> layers, List<Path> missingSources) {
 
     static MountPlan of(JailRef jail, List<MountEntry> mounts) {
+        return of(jail, mounts, java.util.Map.of());
+    }
+
+    /** As {@link #of(JailRef, List)}, with the host environment the jail inherits its proxy settings from. */
+    static MountPlan of(JailRef jail, List<MountEntry> mounts, java.util.Map<String, String> hostEnv) {
         List<String> steps = new ArrayList<>();
         List<Path> layers = new ArrayList<>();
         List<MountEntry> binds = new ArrayList<>();
@@ -36,6 +41,7 @@ record MountPlan(List<String> steps, List<Path> layers, List<Path> missingSource
             layers.add(jail.root());
         }
         hostFiles(jail, steps);
+        proxy(hostEnv, steps);
         List<Path> missing = new ArrayList<>();
         for (MountEntry entry : binds) {
             String type = entry.type().toLowerCase(Locale.ROOT);
@@ -95,6 +101,28 @@ record MountPlan(List<String> steps, List<Path> layers, List<Path> missingSource
         }
         if (jail.flag("host_time")) {
             steps.addAll(List.of("copy", "/etc/localtime", "/etc/localtime"));
+        }
+    }
+
+    static final List<String> PROXY_VARIABLES = List.of("http_proxy", "https_proxy", "ftp_proxy", "no_proxy",
+            "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY");
+
+    /**
+     * The seed's rule: the proxy the host uses is passed to the jail, DNS is not (resolv.conf follows
+     * {@code resolver}). Written at every start, so a changed host proxy reaches the jail at its next start.
+     */
+    private static void proxy(java.util.Map<String, String> hostEnv, List<String> steps) {
+        StringBuilder script = new StringBuilder();
+        for (String name : PROXY_VARIABLES) {
+            String value = hostEnv.get(name);
+            if (value != null && !value.isBlank() && value.chars().noneMatch(c -> c < 0x20)) {
+                script.append("export ").append(name).append("='").append(value.replace("'", "'\\''"))
+                        .append("'\n");
+            }
+        }
+        if (!script.isEmpty()) {
+            steps.addAll(List.of("file", "/etc/profile.d/jailsh-proxy.sh",
+                    "# the host's proxy, passed on by jailsh at start\n" + script));
         }
     }
 

@@ -114,7 +114,7 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         if (now.up()) {
             return now;
         }
-        MountPlan plan = MountPlan.of(jail, mounts);
+        MountPlan plan = MountPlan.of(jail, mounts, ctx.facts().env());
         HostExec exec = ctx.exec();
         HostHooks.run(jail, "exec_prestart", ctx, true);
         for (Path source : plan.missingSources()) {

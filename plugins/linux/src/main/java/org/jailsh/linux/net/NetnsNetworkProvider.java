@@ -233,22 +233,38 @@ public final class NetnsNetworkProvider implements NetworkProvider {
 
     /**
      * The seed's advice: a physical NIC bridged with jails should have hardware offloading disabled, or traffic to
-     * the jails can be dropped or corrupted. jailsh never changes a host NIC by itself; it says what to run.
+     * the jails can be dropped or corrupted. With {@code JAILSH_DISABLE_OFFLOAD=yes} in the environment jailsh turns
+     * it off itself (TrueNAS's "Disable Hardware Offloading"); otherwise it says what to run.
      */
     private static void adviseOnOffloading(String bridge, ProviderContext ctx) {
         Path members = Path.of("/sys/class/net", bridge, "brif");
         if (!Files.isDirectory(members)) {
             return;
         }
+        List<String> physical;
         try (var list = Files.list(members)) {
-            list.map(p -> p.getFileName().toString())
-                    .filter(nic -> Files.exists(Path.of("/sys/class/net", nic, "device")))
-                    .forEach(nic -> ctx.reporter().warn(nic + " is a physical interface bridged with jails on "
-                            + bridge + "; disable its hardware offloading (ethtool -K " + nic
-                            + " tso off gso off gro off lro off) or jail traffic may be lost"));
+            physical = list.map(p -> p.getFileName().toString())
+                    .filter(nic -> Files.exists(Path.of("/sys/class/net", nic, "device"))).toList();
         } catch (java.io.IOException e) {
-            // no advice is better than a failed start
+            return;
         }
+        boolean disable = "yes".equalsIgnoreCase(ctx.facts().env().getOrDefault("JAILSH_DISABLE_OFFLOAD", ""));
+        for (String nic : physical) {
+            if (disable) {
+                ExecResult r = ctx.exec().run(offloadOff(nic));
+                if (!r.ok()) {
+                    ctx.reporter().warn("could not disable hardware offloading on " + nic + ": " + r.stderr().strip());
+                }
+            } else {
+                ctx.reporter().warn(nic + " is a physical interface bridged with jails on " + bridge
+                        + "; disable its hardware offloading (" + offloadOff(nic).display()
+                        + ", or set JAILSH_DISABLE_OFFLOAD=yes) or jail traffic may be lost");
+            }
+        }
+    }
+
+    static Command offloadOff(String nic) {
+        return Command.of("ethtool", "-K", nic, "tso", "off", "gso", "off", "gro", "off", "lro", "off");
     }
 
     /** Where jailsh notes the bridges it created, so only those are ever removed. */
