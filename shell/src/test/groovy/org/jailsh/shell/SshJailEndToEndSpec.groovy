@@ -135,4 +135,39 @@ class SshJailEndToEndSpec extends Specification {
         login[0] == 0
         login[1].trim() == 'sshj'
     }
+
+    /** jailsh as its own process inside the network namespace {@code ns}, so its bridge and veths live there. */
+    List inNamespace(String ns, List<String> args) {
+        String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+        run(['ip', 'netns', 'exec', ns, java, '-cp', System.getProperty('java.class.path'), 'org.jailsh.shell.Main',
+             '--root', base.resolve('iocage').toString()] + args)
+    }
+
+    def "moved onto VNET with a static address in a namespace the test made, sshd answers at that address"() {
+        given: 'a namespace of the test; the jail stopped, so its network can change'
+        String ns = 'jtssh' + (ProcessHandle.current().pid() % 100000)
+        run(['ip', 'netns', 'add', ns])
+        run(['ip', '-n', ns, 'link', 'set', 'lo', 'up'])
+        cli('stop', 'sshj')
+
+        when: 'the recipe runs again with a VNET address; the host side of the bridge gets an address of the test'
+        def again = inNamespace(ns, ['run', 'ssh-jail', '--param', 'name=sshj', '--param', 'ip4=vnet0|10.88.0.2/24',
+                                     '--param', 'port=22', '--param', 'listen=0.0.0.0',
+                                     '--param', "password=${SECRET}".toString(),
+                                     '--param', "authorized_key=${Files.readString(base.resolve('key.pub')).trim()}".toString()])
+        run(['ip', '-n', ns, 'addr', 'add', '10.88.0.1/24', 'dev', 'bridge0'])
+        def login = run(['ip', 'netns', 'exec', ns, 'ssh', '-i', base.resolve('key').toString(), '-o', 'BatchMode=yes',
+                         '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'ConnectTimeout=10',
+                         '-o', 'LogLevel=ERROR', 'jailuser@10.88.0.2', 'id'])
+
+        then:
+        again[0] == 0
+        login[0] == 0
+        login[1] ==~ /(?s)uid=\d+\(jailuser\) gid=\d+\(jailuser\) groups=.*27\(sudo\).*/
+        !again[1].contains(SECRET)
+
+        cleanup:
+        inNamespace(ns, ['stop', 'sshj'])
+        run(['ip', 'netns', 'del', ns])
+    }
 }
