@@ -89,7 +89,7 @@ public final class CreateVerb {
         plan.add(Step.create("write fstab" + (mounts.isEmpty() ? " (empty)" : " (" + mounts.size() + (mounts.size() == 1 ? " mount)" : " mounts)")),
                 "mount points of the jail", ctx -> {
                     for (MountEntry mount : request.mounts()) {
-                        ensureSource(ctx, mount);
+                        MountRules.ensureSource(ctx, mount);
                     }
                     ctx.writeFstab(finalFstab, dir.resolve("fstab"));
                 }));
@@ -191,20 +191,5 @@ public final class CreateVerb {
             case BASEJAIL -> "basejail on " + from;
             case EMPTY -> "empty";
         };
-    }
-
-    private static void ensureSource(org.jailsh.plan.ApplyContext ctx, MountEntry mount) {
-        Path source = Path.of(mount.source());
-        if (!Files.exists(source)) {
-            ctx.note("mkdir -p " + source);
-            if (!ctx.dryRun()) {
-                try {
-                    Files.createDirectories(source);
-                } catch (java.io.IOException e) {
-                    throw new ValidationException("cannot create mount source " + source + ": " + e.getMessage(),
-                            "create it yourself or choose another path");
-                }
-            }
-        }
     }
 }

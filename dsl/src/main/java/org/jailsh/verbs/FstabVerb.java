@@ -55,13 +55,7 @@ public final class FstabVerb {
             Fstab updated = fstab;
             String title = "fstab " + mount.source() + " -> " + mount.destination() + " (" + mount.options() + ")";
             Step.Action action = ctx -> {
-                java.nio.file.Path src = java.nio.file.Path.of(mount.source());
-                if (!java.nio.file.Files.exists(src)) {
-                    ctx.note("mkdir -p " + src);
-                    if (!ctx.dryRun()) {
-                        createSource(src);
-                    }
-                }
+                MountRules.ensureSource(ctx, mount);
                 ctx.writeFstab(updated, jail.fstabFile());
             };
             plan.add(replaces ? Step.change(title, "options differ", action)
@@ -84,15 +78,6 @@ public final class FstabVerb {
         if (RunStates.of(session, jail).up()) {
             throw new ValidationException("mounts of " + jail.name() + " cannot change while it is up",
                     "stop " + jail.name() + " first (stop " + jail.name() + ")");
-        }
-    }
-
-    private static void createSource(java.nio.file.Path src) {
-        try {
-            java.nio.file.Files.createDirectories(src);
-        } catch (java.io.IOException e) {
-            throw new ValidationException("cannot create mount source " + src + ": " + e.getMessage(),
-                    "create it yourself or choose another path");
         }
     }
 }

@@ -49,6 +49,23 @@ public final class MountRules {
         return new MountEntry(source.toString(), destination.toString(), mount.type(), mount.options());
     }
 
+    /** Creates a missing mount source on the host (the seed: "created if missing"); a plan only shows it. */
+    static void ensureSource(org.jailsh.plan.ApplyContext ctx, MountEntry mount) {
+        Path source = Path.of(mount.source());
+        if (Files.exists(source)) {
+            return;
+        }
+        ctx.note("mkdir -p " + source);
+        if (!ctx.dryRun()) {
+            try {
+                Files.createDirectories(source);
+            } catch (java.io.IOException e) {
+                throw new ValidationException("cannot create mount source " + source + ": " + e.getMessage(),
+                        "create it yourself or choose another path");
+            }
+        }
+    }
+
     /** The path with every symlink resolved, as far as it exists; the rest appended as written. */
     static Path real(Path path) {
         Path existing = path;

@@ -1,9 +1,7 @@
 package org.jailsh.linux;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jailsh.linux.internal.HostTools;
+import org.jailsh.linux.internal.Dirs;
 import org.jailsh.spi.Availability;
 import org.jailsh.spi.Command;
 import org.jailsh.spi.ExecResult;
@@ -94,7 +93,7 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
         String file = fileName(name, url);
         List<String> compression = compression(file);
         HostExec exec = ctx.exec();
-        if (!exec.dryRun() && !isEmptyOrMissing(releaseRoot)) {
+        if (!exec.dryRun() && !Dirs.isEmptyOrMissing(releaseRoot)) {
             throw new ValidationException("release " + name + " is already fetched (" + releaseRoot + ")",
                     "its jails use it as it is; remove the release first to fetch it again");
         }
@@ -212,16 +211,5 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
                     "the URL must end in a file name ending in .tar, .tar.gz, .tgz, .tar.xz or .txz");
         }
         return file;
-    }
-
-    private static boolean isEmptyOrMissing(Path dir) {
-        if (!Files.exists(dir)) {
-            return true;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

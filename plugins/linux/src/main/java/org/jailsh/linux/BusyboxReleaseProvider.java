@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.jailsh.linux.internal.ElfFiles;
 import org.jailsh.linux.internal.HostTools;
+import org.jailsh.linux.internal.Dirs;
 import org.jailsh.spi.Availability;
 import org.jailsh.spi.Command;
 import org.jailsh.spi.ExecResult;
@@ -89,7 +90,7 @@ public final class BusyboxReleaseProvider implements ReleaseProvider {
     @Override
     public void fetch(ReleaseRequest request, Path downloadDir, Path releaseRoot, ProviderContext ctx) {
         HostExec exec = ctx.exec();
-        if (!exec.dryRun() && !isEmptyOrMissing(releaseRoot)) {
+        if (!exec.dryRun() && !Dirs.isEmptyOrMissing(releaseRoot)) {
             throw new ValidationException("release " + NAME + " is already fetched (" + releaseRoot + ")",
                     "its jails use it as it is; remove the release first to fetch it again");
         }
@@ -159,16 +160,5 @@ public final class BusyboxReleaseProvider implements ReleaseProvider {
     static String version(ExecResult help) {
         Matcher m = VERSION.matcher(help.stdout());
         return m.find() ? m.group(1) : "unknown";
-    }
-
-    private static boolean isEmptyOrMissing(Path dir) {
-        if (!Files.exists(dir)) {
-            return true;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
