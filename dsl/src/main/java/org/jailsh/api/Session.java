@@ -3,15 +3,18 @@ package org.jailsh.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
+import org.jailsh.registry.PluginDirs;
 import org.jailsh.registry.PluginLoader;
 import org.jailsh.registry.ProviderRegistry;
 import org.jailsh.spi.HostExec;
 import org.jailsh.spi.HostFacts;
 import org.jailsh.spi.Platform;
 import org.jailsh.spi.ProviderContext;
+import org.jailsh.spi.ProviderKind;
 import org.jailsh.spi.Reporter;
 import org.jailsh.spi.exec.DryRunHostExec;
 import org.jailsh.spi.exec.LocalHostExec;
@@ -50,17 +53,34 @@ public final class Session {
         boolean root = isRoot();
         Path stateRoot = options.root() != null ? options.root() : defaultRoot(root, options);
         HostFacts facts = new HostFacts(platform, root, stateRoot.toAbsolutePath().normalize(), options.env());
-        List<Path> pluginDirs = new ArrayList<>(options.pluginDirs());
-        if (pluginDirs.isEmpty()) {
-            pluginDirs.add(configHome(options).resolve("jailsh/plugins"));
-            pluginDirs.add(Path.of("/usr/local/etc/jailsh/plugins"));
-        }
+        List<Path> pluginDirs = options.pluginDirs().isEmpty()
+                ? PluginDirs.of(options.env(), configHome(options)) : options.pluginDirs();
         PluginLoader loader = PluginLoader.load(Session.class.getClassLoader(), pluginDirs);
         ProviderRegistry registry = new ProviderRegistry(loader.plugins(), loader.broken(), facts,
-                options.preferences(), options.dryRun());
+                preferences(options), options.dryRun());
         OperationLog log = new OperationLog(new IocRoot(facts.stateRoot()).log().resolve("jailsh.log"));
         HostExec exec = options.dryRun() ? new DryRunHostExec() : new LocalHostExec(line -> log.write("DEBUG", line));
         return new Session(options, facts, registry, exec);
+    }
+
+    /**
+     * Explicit provider choices: the options' own, else {@code JAILSH_STORAGE_PROVIDER=btrfs},
+     * {@code JAILSH_RUNTIME_PROVIDER=…} and so on, one variable per kind.
+     */
+    static Map<ProviderKind, String> preferences(JailshOptions options) {
+        Map<ProviderKind, String> chosen = new EnumMap<>(ProviderKind.class);
+        for (ProviderKind kind : ProviderKind.values()) {
+            String id = options.env().get(preferenceVariable(kind));
+            if (id != null && !id.isBlank()) {
+                chosen.put(kind, id.trim());
+            }
+        }
+        chosen.putAll(options.preferences());
+        return chosen;
+    }
+
+    public static String preferenceVariable(ProviderKind kind) {
+        return "JAILSH_" + kind.name() + "_PROVIDER";
     }
 
     /** {@code JAILSH_ROOT}, else /var/lib/jailsh/iocage for root, else under XDG_DATA_HOME. */

@@ -7,8 +7,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
@@ -16,14 +18,17 @@ import java.util.stream.Stream;
 import org.jailsh.spi.JailshPlugin;
 
 /**
- * The one place that touches {@link ServiceLoader}: plugins on the class path and in plugin directories
- * ({@code ~/.config/jailsh/plugins}, {@code /usr/local/etc/jailsh/plugins}). A plugin that cannot be loaded is
- * recorded as broken and skipped, so one bad jar never stops the shell.
+ * The one place that touches {@link ServiceLoader}: plugins on the class path and in plugin directories (see
+ * {@link PluginDirs}). A plugin that cannot be loaded is recorded as broken and skipped, so one bad jar never stops
+ * the shell. Plugins from a jar in a plugin directory carry the jar's file name in their name, so {@code providers}
+ * says which file to remove or replace.
  */
 public final class PluginLoader {
 
     private final List<JailshPlugin> plugins = new ArrayList<>();
     private final List<BrokenPlugin> broken = new ArrayList<>();
+    /** Plugin class name → the plugin-directory jar that lists it. */
+    private final Map<String, String> jarOf = new HashMap<>();
 
     public static PluginLoader load(ClassLoader parent, List<Path> pluginDirs) {
         PluginLoader loader = new PluginLoader();
@@ -38,12 +43,23 @@ public final class PluginLoader {
                 if (!it.hasNext()) {
                     break;
                 }
-                loader.plugins.add(it.next());
+                loader.add(it.next());
             } catch (ServiceConfigurationError | LinkageError e) {
-                loader.broken.add(new BrokenPlugin(pluginName(e), "failed to load: " + ProviderRegistry.describe(e)));
+                loader.broken.add(new BrokenPlugin(loader.label(pluginName(e)),
+                        "failed to load: " + ProviderRegistry.describe(e)));
             }
         }
         return loader;
+    }
+
+    private void add(JailshPlugin plugin) {
+        String jar = jarOf.get(plugin.getClass().getName());
+        plugins.add(jar == null ? plugin : new JarPlugin(plugin, jar));
+    }
+
+    private String label(String className) {
+        String jar = jarOf.get(className);
+        return jar == null ? className : className + " (" + jar + ")";
     }
 
     private void findJars(Path dir, List<URL> into) {
@@ -52,6 +68,11 @@ public final class PluginLoader {
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                String problem = PluginJars.readServices(jar, jarOf);
+                if (problem != null) {
+                    broken.add(new BrokenPlugin(jar.getFileName().toString(), problem));
+                    continue;
+                }
                 into.add(jar.toUri().toURL());
             }
         } catch (MalformedURLException e) {
