@@ -79,7 +79,7 @@ class PluginLoaderSpec extends Specification {
         registry.broken()*.plugin() == [ExplodingPlugin.name]
     }
 
-    def "jars in a plugins directory are put on a class loader and their plugins found"() {
+    def "jars in a plugins directory are put on a class loader and their plugins found, named with their jar"() {
         given:
         Path plugins = Files.createDirectories(tmp.resolve('plugins'))
         new JarOutputStream(Files.newOutputStream(plugins.resolve('loadable.jar'))).withCloseable { jar ->
@@ -93,8 +93,28 @@ class PluginLoaderSpec extends Specification {
         def loaded = PluginLoader.load(getClass().classLoader, [plugins, tmp.resolve('does-not-exist')])
 
         then:
-        loaded.plugins()*.getClass() == [LoadablePlugin]
+        loaded.plugins()*.name() == ['loadable (loadable.jar)']
+        loaded.plugins()[0].storageProviders()*.id() == ['loadable-dir']
         loaded.broken().isEmpty()
+    }
+
+    def "a jar without a service file, or one that is not a jar, is named and left out"() {
+        given:
+        Path plugins = Files.createDirectories(tmp.resolve('plugins'))
+        new JarOutputStream(Files.newOutputStream(plugins.resolve('library.jar'))).withCloseable { jar ->
+            jar.putNextEntry(new JarEntry('org/example/Library.class'))
+            jar.closeEntry()
+        }
+        Files.writeString(plugins.resolve('garbage.jar'), 'not a zip')
+
+        when:
+        def loaded = PluginLoader.load(getClass().classLoader, [plugins])
+
+        then:
+        loaded.plugins().isEmpty()
+        loaded.broken()*.plugin() == ['garbage.jar', 'library.jar']
+        loaded.broken()[0].problem().startsWith('cannot read the jar: ')
+        loaded.broken()[1].problem() == 'not a jailsh plugin: it has no ' + SERVICES + '; remove it from the plugins directory'
     }
 
     def "with no plugins anywhere, nothing loads and nothing is broken"() {
