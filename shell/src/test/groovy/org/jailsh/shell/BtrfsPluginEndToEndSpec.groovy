@@ -76,11 +76,20 @@ class BtrfsPluginEndToEndSpec extends Specification {
             }
         }
         if (loop != null) {
+            run('btrfs', 'device', 'scan', '--forget', loop)
             run('losetup', '-d', loop)
         }
+        // The kernel lets go of the loop device a moment after losetup returns.
+        for (int i = 0; i < 40 && loopUses(base); i++) {
+            Thread.sleep(250)
+        }
         assert !mounted(base): "something is still mounted under $base; not removing it"
-        assert !run('losetup', '-a')[1].toString().contains(base.toString()): "a loop device still uses $base"
+        assert !loopUses(base): "a loop device still uses $base"
         run('rm', '-rf', '--one-file-system', '--', base.toString())
+    }
+
+    static boolean loopUses(Path dir) {
+        run('losetup', '-a')[1].toString().contains(dir.toString())
     }
 
     static boolean mounted(Path dir) {

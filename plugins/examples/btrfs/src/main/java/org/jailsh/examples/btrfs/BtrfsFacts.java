@@ -42,37 +42,22 @@ final class BtrfsFacts {
         }
     }
 
-    /** Mount points at or below {@code dir} in this process's mount table. */
+    /** Mount points at or below {@code dir} in this process's mount table, as mountinfo writes them. */
     static List<String> mountedUnder(Path dir) {
+        // mountinfo escapes space, tab, newline and backslash in octal; escaping our path compares like with like.
+        String escaped = dir.toString().replace("\\", "\\134").replace(" ", "\\040").replace("\t", "\\011")
+                .replace("\n", "\\012");
         List<String> found = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
                 String[] fields = line.split(" ");
-                if (fields.length > 4) {
-                    Path point = Path.of(unescape(fields[4]));
-                    if (point.startsWith(dir)) {
-                        found.add(point.toString());
-                    }
+                if (fields.length > 4 && (fields[4].equals(escaped) || fields[4].startsWith(escaped + "/"))) {
+                    found.add(fields[4]);
                 }
             }
         } catch (IOException e) {
             found.add("(cannot read /proc/self/mountinfo: " + e.getMessage() + ")");
         }
         return found;
-    }
-
-    /** mountinfo writes space, tab, newline and backslash as octal escapes. */
-    private static String unescape(String field) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
-                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

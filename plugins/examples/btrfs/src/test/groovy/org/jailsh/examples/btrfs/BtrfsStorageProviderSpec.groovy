@@ -13,6 +13,7 @@ import org.jailsh.spi.ProviderContext
 import org.jailsh.spi.Reporter
 import org.jailsh.spi.RootSource
 import org.jailsh.spi.ValidationException
+import spock.lang.Requires
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -86,6 +87,27 @@ class BtrfsStorageProviderSpec extends Specification {
 
         then: 'no subvolumes here (not btrfs), so only the plain removal'
         exec.commands == [['rm', '-rf', '--one-file-system', '--', dir.parent.toString()]]
+    }
+
+    @Requires(value = { new File('/proc/self/status').readLines().find { it.startsWith('Uid:') }.split(/\s+/)[2] == '0' },
+            reason = 'needs root to mount a tmpfs under the jail')
+    def "destroy refuses while anything is mounted under the jail, also in a path with a space"() {
+        given:
+        Path state = Files.createDirectories(tmp.resolve('io cage'))
+        Path dir = state.resolve('jails/web')
+        Path mountPoint = Files.createDirectories(dir.resolve('root/mnt'))
+        assert new ProcessBuilder('mount', '-t', 'tmpfs', 'btrfs-spec', mountPoint.toString()).start().waitFor() == 0
+
+        when:
+        provider.destroy(jail(dir), ctx(state))
+
+        then:
+        def e = thrown(ValidationException)
+        e.message.contains('still mounted') && e.message.contains('root/mnt')
+        exec.commands.isEmpty()
+
+        cleanup:
+        new ProcessBuilder('umount', mountPoint.toString()).start().waitFor()
     }
 
     def "a snapshot is a read-only snapshot of the root in snapshots/NAME"() {
