@@ -39,6 +39,15 @@ public final class JailLock implements AutoCloseable {
     }
 
     public static JailLock acquire(Path lockFile, String holder, long timeoutMillis) {
+        JailLock lock;
+        while ((lock = tryAcquire(lockFile, holder, timeoutMillis)) == null) {
+            Thread.onSpinWait();
+        }
+        return lock;
+    }
+
+    /** The lock, or null when the file was replaced while we locked it (then the caller tries again). */
+    private static JailLock tryAcquire(Path lockFile, String holder, long timeoutMillis) {
         Path key = lockFile.toAbsolutePath();
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key, p -> new ReentrantLock());
         try {
@@ -68,6 +77,13 @@ public final class JailLock implements AutoCloseable {
             channel.truncate(0);
             String who = "pid " + ProcessHandle.current().pid() + ": " + holder;
             channel.write(ByteBuffer.wrap((who + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            if (!who.equals(readHolder(lockFile))) {
+                // 'doctor --fix' removed this stale file between our open and our lock: lock the new one
+                lock.release();
+                channel.close();
+                threadLock.unlock();
+                return null;
+            }
             HOLDERS.put(key, who);
             return new JailLock(key, threadLock, channel, lock);
         } catch (IOException e) {
@@ -83,6 +99,39 @@ public final class JailLock implements AutoCloseable {
             closeQuietly(channel);
             threadLock.unlock();
             throw e;
+        }
+    }
+
+    private static String readHolder(Path lockFile) {
+        try {
+            return Files.readString(lockFile).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Who holds the lock now ("pid 123: jailsh set web"), or empty when nobody does: a file left by a killed process
+     * is not held, whatever it says. Only reads; never creates the file.
+     */
+    public static java.util.Optional<String> holder(Path lockFile) {
+        Path key = lockFile.toAbsolutePath();
+        ReentrantLock threadLock = IN_PROCESS.get(key);
+        if (threadLock != null && threadLock.isLocked()) {
+            return java.util.Optional.of(HOLDERS.getOrDefault(key, "this process"));
+        }
+        if (!Files.isRegularFile(lockFile)) {
+            return java.util.Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                return java.util.Optional.of(readHolder(lockFile));
+            }
+            lock.release();
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
     }
 
