@@ -165,23 +165,26 @@ public final class DoctorVerb {
         }
     }
 
-    /** Lock files nobody holds: of jails that are gone (removed), or still naming a process that died (cleared). */
+    /**
+     * Lock files nobody holds that still name a process: it died holding them. Harmless to the next jailsh (the OS
+     * dropped the lock), but misleading to a person reading them. An empty lock file is how every lock ends.
+     */
     private void staleLocks(List<Problem> found) {
         for (Path file : list(session.store().root().jailshDir().resolve("locks"))) {
             String name = file.getFileName().toString();
-            if (!name.endsWith(".lock") || name.startsWith(".") || JailLock.holder(file).isPresent()) {
+            String left = read(file);
+            if (!name.endsWith(".lock") || name.startsWith(".") || left.isEmpty()
+                    || JailLock.holder(file).isPresent()) {
                 continue;
             }
             String jail = name.substring(0, name.length() - ".lock".length());
-            String left = read(file);
             boolean gone = session.store().find(jail).isEmpty();
-            if (gone) {
-                found.add(new Problem(new Finding(jail, "stale lock file " + file, "remove it"),
-                        ctx -> locked(jail, () -> delete(file))));
-            } else if (!left.isEmpty()) {
-                found.add(new Problem(new Finding(jail, "stale lock left by " + left + ", which is gone",
-                        "clear it"), ctx -> locked(jail, () -> { })));
-            }
+            found.add(new Problem(new Finding(jail, "stale lock left by " + left + ", which is gone",
+                    gone ? "remove it" : "clear it"), ctx -> locked(jail, () -> {
+                        if (gone) {
+                            delete(file);
+                        }
+                    })));
         }
     }
 

@@ -23,6 +23,7 @@ class ConcurrencySpec extends Specification {
     @Shared Path base
     @Shared Path root
     @Shared long seed = Long.getLong('jailsh.crash.seed', System.nanoTime())
+    @Shared WorkerJvm jvm
     List<Process> started = []
 
     def setupSpec() {
@@ -32,6 +33,7 @@ class ConcurrencySpec extends Specification {
         ok('fetch', '-r', 'busybox')
         JAILS.each { ok('create', '-r', 'busybox', '-n', it) }
         Files.createDirectories(base.resolve('crash-sources'))
+        jvm = new WorkerJvm(base.resolve('jvm'))
     }
 
     def cleanup() {
@@ -62,10 +64,7 @@ class ConcurrencySpec extends Specification {
     }
 
     Process worker(String... args) {
-        String java = ProcessHandle.current().info().command().orElse('java')
-        def process = new ProcessBuilder([java, '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
-                '-cp', System.getProperty('java.class.path'), CrashWorker.name] + (args as List))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start()
+        def process = new ProcessBuilder(jvm.command(args)).redirectError(ProcessBuilder.Redirect.INHERIT).start()
         started << process
         process
     }

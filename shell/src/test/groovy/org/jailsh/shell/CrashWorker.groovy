@@ -16,6 +16,7 @@ import org.jailsh.spi.Reporter
  * crash ROOT SEED ID   create / set / fstab / snapshot / destroy / doctor --fix on its own jails, until killed
  * race ROOT SEED ID N JAIL…   N operations that each leave a trace (notes appended, fstab line, snapshot)
  * hold ROOT JAIL       holds the jail's lock until killed
+ * warm ROOT            every operation once, then exits (WorkerJvm dumps the classes it loaded)
  * </pre>
  */
 class CrashWorker {
@@ -38,6 +39,7 @@ class CrashWorker {
             case 'crash' -> new CrashWorker(root, args[2] as long, args[3]).crash()
             case 'race' -> new CrashWorker(root, args[2] as long, args[3]).race(args[4] as int, args.drop(5) as List)
             case 'hold' -> hold(root, args[2])
+            case 'warm' -> new CrashWorker(root, 0, 'w').warm()
             default -> throw new IllegalArgumentException(args[0])
         }
     }
@@ -92,10 +94,22 @@ class CrashWorker {
         }
     }
 
-    /** The jail's state as list shows it (down, INCOMPLETE, CORRUPT), or null when there is no such jail. */
+    void warm() {
+        Files.createDirectories(source)
+        for (List<String> line : [['fetch', '-r', 'busybox'], ['create', '-r', 'busybox', '-n', 'crashwarm'],
+                                  ['set', 'notes=x', 'crashwarm'], ['get', 'notes', 'crashwarm'],
+                                  ['fstab', '-a', 'crashwarm', source.toString(), '/mnt', 'ro'],
+                                  ['snapshot', 'crashwarm', '-n', 's'], ['list', '-H'],
+                                  ['destroy', '-f', 'crashwarm'], ['doctor', '--fix']]) {
+            assert cli(line as String[])[0] == 0: line
+        }
+    }
+
+    /** 'down' for a usable jail, 'broken' for an incomplete or corrupt one, null when there is none (read directly:
+     * asking the CLI would spend most of the worker's life between operations). */
     String stateOf(String jail) {
-        String line = cli('list', '-H')[1].readLines().find { it.split('\t').size() > 1 && it.split('\t')[1] == jail }
-        line?.split('\t')?.getAt(2)
+        def found = new JailStore(new IocRoot(root), Reporter.SILENT).find(jail)
+        found.isEmpty() ? null : found.get().isCorrupt() ? 'broken' : 'down'
     }
 
     /** Each operation leaves a trace the other process could erase by writing from a stale read. */
