@@ -38,16 +38,11 @@ public final class JailLock implements AutoCloseable {
         this.fileLock = fileLock;
     }
 
+    /**
+     * Lock files are never deleted (a process may have one open, about to lock it), and a holder never opens its own
+     * lock file a second time: closing any descriptor of a file drops the process's POSIX locks on it.
+     */
     public static JailLock acquire(Path lockFile, String holder, long timeoutMillis) {
-        JailLock lock;
-        while ((lock = tryAcquire(lockFile, holder, timeoutMillis)) == null) {
-            Thread.onSpinWait();
-        }
-        return lock;
-    }
-
-    /** The lock, or null when the file was replaced while we locked it (then the caller tries again). */
-    private static JailLock tryAcquire(Path lockFile, String holder, long timeoutMillis) {
         Path key = lockFile.toAbsolutePath();
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key, p -> new ReentrantLock());
         try {
@@ -77,13 +72,6 @@ public final class JailLock implements AutoCloseable {
             channel.truncate(0);
             String who = "pid " + ProcessHandle.current().pid() + ": " + holder;
             channel.write(ByteBuffer.wrap((who + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-            if (!who.equals(readHolder(lockFile))) {
-                // 'doctor --fix' removed this stale file between our open and our lock: lock the new one
-                lock.release();
-                channel.close();
-                threadLock.unlock();
-                return null;
-            }
             HOLDERS.put(key, who);
             return new JailLock(key, threadLock, channel, lock);
         } catch (IOException e) {

@@ -167,7 +167,8 @@ public final class DoctorVerb {
 
     /**
      * Lock files nobody holds that still name a process: it died holding them. Harmless to the next jailsh (the OS
-     * dropped the lock), but misleading to a person reading them. An empty lock file is how every lock ends.
+     * dropped the lock), but misleading to a person reading them; cleared by taking and releasing the lock. An empty
+     * lock file is how every lock ends; lock files are never deleted (see JailLock).
      */
     private void staleLocks(List<Problem> found) {
         for (Path file : list(session.store().root().jailshDir().resolve("locks"))) {
@@ -178,13 +179,8 @@ public final class DoctorVerb {
                 continue;
             }
             String jail = name.substring(0, name.length() - ".lock".length());
-            boolean gone = session.store().find(jail).isEmpty();
-            found.add(new Problem(new Finding(jail, "stale lock left by " + left + ", which is gone",
-                    gone ? "remove it" : "clear it"), ctx -> locked(jail, () -> {
-                        if (gone) {
-                            delete(file);
-                        }
-                    })));
+            found.add(new Problem(new Finding(jail, "stale lock left by " + left + ", which is gone", "clear it"),
+                    ctx -> locked(jail, () -> { })));
         }
     }
 

@@ -145,8 +145,10 @@ class CrashWorker {
 
     static void hold(Path root, String jail) {
         def store = new JailStore(new IocRoot(root), Reporter.SILENT)
-        store.lock(jail, "jailsh set $jail")
-        say('LOCKED')
-        Thread.sleep(600_000)
+        store.lock(jail, "jailsh set $jail").withCloseable {
+            // held in a variable: an unreachable channel is closed by its cleaner, and the OS lock with it
+            say('LOCKED')
+            Thread.sleep(600_000)
+        }
     }
 }
