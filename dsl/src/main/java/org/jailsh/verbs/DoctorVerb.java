@@ -86,6 +86,7 @@ public final class DoctorVerb {
             }
         }
         tempFiles("state root", session.store().root().path(), found);
+        tempFiles("pending changes", session.store().root().jailshDir().resolve("pending"), found);
         staleLocks(found);
         return found;
     }
@@ -99,7 +100,13 @@ public final class DoctorVerb {
         }
         String what = change.equals(PendingChanges.CREATE) ? "remove the half-made jail" : "finish destroying it";
         found.add(new Problem(new Finding(name, "incomplete: jailsh stopped part-way through its " + change, what),
-                ctx -> locked(name, () -> remove(jail.get(), ctx))));
+                ctx -> locked(name, () -> {
+                    // looked at again under the lock: another jailsh may have destroyed and recreated it meanwhile
+                    Optional<StoredJail> now = session.store().find(name);
+                    if (now.isPresent() && now.get().isIncomplete()) {
+                        remove(now.get(), ctx);
+                    }
+                })));
     }
 
     /** What an interrupted create or destroy left: processes, mounts, storage, directory, marker — in that order. */
@@ -121,7 +128,11 @@ public final class DoctorVerb {
                     ? new Problem(new Finding(jail.name(), jail.corrupt() + "; no readable config_backup.json", null),
                             null)
                     : new Problem(new Finding(jail.name(), jail.corrupt(), "restore config.json from its backup"),
-                            ctx -> locked(jail.name(), () -> IocageJson.write(jail.configFile(), saved))));
+                            ctx -> locked(jail.name(), () -> {
+                                if (session.store().find(jail.name()).map(StoredJail::isCorrupt).orElse(false)) {
+                                    IocageJson.write(jail.configFile(), saved);
+                                }
+                            })));
         } else if (!Files.isDirectory(jail.root())) {
             found.add(new Problem(new Finding(jail.name(), "its root directory " + jail.root() + " is missing", null),
                     null));
@@ -136,11 +147,15 @@ public final class DoctorVerb {
         }
     }
 
-    /** Temporary files of atomic writes that never reached their rename: {@code .config.json.123.tmp} and the like. */
+    /**
+     * Temporary files of atomic writes that never reached their rename: {@code .config.json.123.tmp} and the like, and
+     * in {@code .jailsh/pending} those of markers.
+     */
     private void tempFiles(String subject, Path dir, List<Problem> found) {
         for (Path temp : list(dir)) {
             String name = temp.getFileName().toString();
-            if (name.endsWith(".tmp") && STATE_FILES.stream().anyMatch(f -> name.startsWith("." + f + "."))) {
+            boolean marker = dir.endsWith("pending") && name.startsWith(".");
+            if (name.endsWith(".tmp") && (marker || STATE_FILES.stream().anyMatch(f -> name.startsWith("." + f + ".")))) {
                 found.add(new Problem(new Finding(subject, "unfinished write " + temp, "remove it"),
                         ctx -> delete(temp)));
             }

@@ -41,26 +41,15 @@ class ConcurrencySpec extends Specification {
     }
 
     def cleanupSpec() {
-        if (base == null || !base.fileName.toString().startsWith('jailsh-crash-conc-')) {
-            return
-        }
-        assert !Files.readString(Path.of('/proc/self/mountinfo')).contains(base.toString())
-        new ProcessBuilder('rm', '-rf', '--one-file-system', '--', base.toString()).inheritIO().start().waitFor()
+        RootCli.remove(base, 'jailsh-crash-conc-')
     }
 
     List cli(String... args) {
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        int code = Main.run((['--root', root.toString()] + (args as List)) as String[],
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), false)
-        [code, out.toString('UTF-8'), err.toString('UTF-8')]
+        new RootCli(root).run(args)
     }
 
     String ok(String... args) {
-        def (code, out, err) = cli(args)
-        assert code == 0: "${args.join(' ')}: $out$err"
-        out
+        new RootCli(root).ok(args)
     }
 
     Process worker(String... args) {

@@ -41,30 +41,21 @@ class CrashSafetySpec extends Specification {
     }
 
     def cleanupSpec() {
-        if (base == null || !base.fileName.toString().startsWith('jailsh-crash-')) {
-            return
-        }
         if (planted != null && mounted(planted)) {
             new ProcessBuilder('umount', '--', planted.toString()).inheritIO().start().waitFor()
         }
-        cli('stop', 'ALL')
-        assert !Files.readString(Path.of('/proc/self/mountinfo')).contains(base.toString())
-        new ProcessBuilder('rm', '-rf', '--one-file-system', '--', base.toString()).inheritIO().start().waitFor()
+        if (root != null) {
+            cli('stop', 'ALL')
+        }
+        RootCli.remove(base, 'jailsh-crash-')
     }
 
     List cli(String... args) {
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        int code = Main.run((['--root', root.toString()] + (args as List)) as String[],
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), false)
-        [code, out.toString('UTF-8'), err.toString('UTF-8')]
+        new RootCli(root).run(args)
     }
 
     String ok(String... args) {
-        def (code, out, err) = cli(args)
-        assert code == 0: "${args.join(' ')}: $out$err"
-        out
+        new RootCli(root).ok(args)
     }
 
     static boolean mounted(Path path) {
