@@ -53,7 +53,7 @@ public final class Applier {
         if (session.dryRun()) {
             return work.get();
         }
-        session.store().ensureLayout();
+        // no ensureLayout here: a change refused while planning must leave iocage's files as they were
         try (JailLock lock = session.store().lock(jail, "jailsh " + verb + " " + jail)) {
             return work.get();
         }
