@@ -161,6 +161,15 @@ public final class Jails {
         return new ActivateVerb(session).activate(pool);
     }
 
+    /** What an interrupted jailsh left behind; empty when all is well. */
+    public List<org.jailsh.verbs.DoctorVerb.Finding> doctor() {
+        return new org.jailsh.verbs.DoctorVerb(session).check();
+    }
+
+    public Outcome doctorFix() {
+        return new org.jailsh.verbs.DoctorVerb(session).fix();
+    }
+
     public List<Map<String, Object>> providers() {
         return new ProvidersVerb(session).rows();
     }

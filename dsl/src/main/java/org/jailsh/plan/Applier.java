@@ -40,7 +40,23 @@ public final class Applier {
         if (plan.lockName() == null || session.dryRun()) {
             return null;
         }
-        return session.store().lock(plan.lockName(), "jailsh " + plan.subject());
+        String verb = plan.steps().get(0).title().split(" ", 2)[0];
+        return session.store().lock(plan.lockName(), "jailsh " + verb + " " + plan.subject());
+    }
+
+    /**
+     * Runs {@code work} (read the jail, plan, apply) holding the jail's lock, so a read-modify-write of its config or
+     * fstab cannot lose another process's change made between the read and the write. Not locked in a dry run,
+     * which must not touch the state root; the applier's own lock inside is the same one, taken again.
+     */
+    public <T> T locked(String jail, String verb, java.util.function.Supplier<T> work) {
+        if (session.dryRun()) {
+            return work.get();
+        }
+        // no ensureLayout here: a change refused while planning must leave iocage's files as they were
+        try (JailLock lock = session.store().lock(jail, "jailsh " + verb + " " + jail)) {
+            return work.get();
+        }
     }
 
     private Outcome run(Plan plan, java.util.function.Supplier<String> doneSummary) {

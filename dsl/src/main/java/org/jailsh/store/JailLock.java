@@ -38,6 +38,10 @@ public final class JailLock implements AutoCloseable {
         this.fileLock = fileLock;
     }
 
+    /**
+     * Lock files are never deleted (a process may have one open, about to lock it), and a holder never opens its own
+     * lock file a second time: closing any descriptor of a file drops the process's POSIX locks on it.
+     */
     public static JailLock acquire(Path lockFile, String holder, long timeoutMillis) {
         Path key = lockFile.toAbsolutePath();
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key, p -> new ReentrantLock());
@@ -83,6 +87,39 @@ public final class JailLock implements AutoCloseable {
             closeQuietly(channel);
             threadLock.unlock();
             throw e;
+        }
+    }
+
+    private static String readHolder(Path lockFile) {
+        try {
+            return Files.readString(lockFile).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Who holds the lock now ("pid 123: jailsh set web"), or empty when nobody does: a file left by a killed process
+     * is not held, whatever it says. Only reads; never creates the file.
+     */
+    public static java.util.Optional<String> holder(Path lockFile) {
+        Path key = lockFile.toAbsolutePath();
+        ReentrantLock threadLock = IN_PROCESS.get(key);
+        if (threadLock != null && threadLock.isLocked()) {
+            return java.util.Optional.of(HOLDERS.getOrDefault(key, "this process"));
+        }
+        if (!Files.isRegularFile(lockFile)) {
+            return java.util.Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                return java.util.Optional.of(readHolder(lockFile));
+            }
+            lock.release();
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -89,15 +89,23 @@ public final class JailStore {
     }
 
     private StoredJail read(String name, Path dir, boolean template) {
+        String pending = pending().of(name).orElse(null);
         Path config = dir.resolve("config.json");
         if (!Files.exists(config)) {
-            return new StoredJail(name, dir, template, Map.of(), defaults(), "config.json is missing");
+            return new StoredJail(name, dir, template, Map.of(), defaults(),
+                    pending == null ? "config.json is missing" : null, pending);
         }
         try {
-            return new StoredJail(name, dir, template, IocageJson.read(config), defaults(), null);
+            return new StoredJail(name, dir, template, IocageJson.read(config), defaults(), null, pending);
         } catch (CorruptFileException e) {
-            return new StoredJail(name, dir, template, Map.of(), defaults(), e.getMessage());
+            return new StoredJail(name, dir, template, Map.of(), defaults(), pending == null ? e.getMessage() : null,
+                    pending);
         }
+    }
+
+    /** Creates and destroys under way, or left unfinished by a jailsh that died. */
+    public PendingChanges pending() {
+        return new PendingChanges(root);
     }
 
     public Optional<StoredJail> find(String name) {

@@ -13,18 +13,32 @@ import org.jailsh.spi.JailRef;
 
 /**
  * A jail as found on disk: its directory, its own config.json values (thin: only what differs), and the defaults
- * beneath. {@code corrupt} is set, and the config empty, when config.json cannot be read.
+ * beneath. {@code corrupt} is set, and the config empty, when config.json cannot be read. {@code incomplete} names
+ * the change (create, destroy) that jailsh left unfinished on it; such a jail is never used, only repaired.
  */
 public record StoredJail(String name, Path dir, boolean template, Map<String, Object> own, Map<String, Object> defaults,
-                         String corrupt) {
+                         String corrupt, String incomplete) {
 
     public StoredJail {
         own = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(own));
         defaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        if (incomplete != null && corrupt == null) {
+            corrupt = "incomplete: an interrupted " + incomplete + "; run 'doctor --fix'";
+        }
     }
 
+    public StoredJail(String name, Path dir, boolean template, Map<String, Object> own, Map<String, Object> defaults,
+                      String corrupt) {
+        this(name, dir, template, own, defaults, corrupt, null);
+    }
+
+    /** Unusable: config.json unreadable, or the jail incomplete. */
     public boolean isCorrupt() {
         return corrupt != null;
+    }
+
+    public boolean isIncomplete() {
+        return incomplete != null;
     }
 
     public boolean thick() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jailsh.api.Session;
+import org.jailsh.model.JailNames;
 import org.jailsh.model.JailType;
 import org.jailsh.plan.Applier;
 import org.jailsh.plan.Outcome;
@@ -23,6 +24,7 @@ import org.jailsh.spi.RootSource;
 import org.jailsh.spi.StorageProvider;
 import org.jailsh.spi.ValidationException;
 import org.jailsh.store.Fstab;
+import org.jailsh.store.PendingChanges;
 import org.jailsh.store.StoredJail;
 
 /**
@@ -42,9 +44,11 @@ public final class CreateVerb {
         this.session = session;
     }
 
+    /** Planned and applied under the new name's lock, so two creates of one name cannot both pass the check. */
     public Outcome create(CreateRequest request) {
-        Plan plan = plan(request);
-        return new Applier(session).apply(plan, request.name() + ": created");
+        JailNames.check(request.name());
+        Applier applier = new Applier(session);
+        return applier.locked(request.name(), "create", () -> applier.apply(plan(request), request.name() + ": created"));
     }
 
     public Plan plan(CreateRequest request) {
@@ -92,6 +96,9 @@ public final class CreateVerb {
                         MountRules.ensureSource(ctx, mount);
                     }
                     ctx.writeFstab(finalFstab, dir.resolve("fstab"));
+                    if (!ctx.dryRun()) {
+                        session.store().pending().clear(name);
+                    }
                 }));
         plan.onFailure(ctx -> new DestroyVerb(session).removeAll(jail, ctx));
         return plan;
@@ -177,7 +184,13 @@ public final class CreateVerb {
         String title = "create " + jail.name() + " (" + describe(type, source) + ")";
         try {
             StorageProvider storage = session.registry().require(ProviderKind.STORAGE, StorageProvider.class);
-            return Step.create(title, "storage " + storage.id(), ctx -> storage.create(jail.ref(), root, ctx.providers()));
+            return Step.create(title, "storage " + storage.id(), ctx -> {
+                // until the last step clears it, the marker says the jail is not whole yet
+                if (!ctx.dryRun()) {
+                    session.store().pending().mark(jail.name(), PendingChanges.CREATE);
+                }
+                storage.create(jail.ref(), root, ctx.providers());
+            });
         } catch (ProviderUnavailableException e) {
             return Step.impossible(title, e);
         }

@@ -11,6 +11,7 @@ import org.jailsh.plan.Step;
 import org.jailsh.spi.ProviderKind;
 import org.jailsh.spi.StorageProvider;
 import org.jailsh.spi.ValidationException;
+import org.jailsh.store.PendingChanges;
 import org.jailsh.store.StoredJail;
 
 /** {@code destroy [-f] NAME}: stops the jail, then removes it, its data and its snapshots — that jail only. */
@@ -31,7 +32,12 @@ public final class DestroyVerb {
     }
 
     public Outcome destroy(String target) {
-        StoredJail jail = JailResolver.one(session.store(), target);
+        String name = JailResolver.one(session.store(), target).name();
+        Applier applier = new Applier(session);
+        return applier.locked(name, "destroy", () -> destroy(session.store().load(name), applier));
+    }
+
+    private Outcome destroy(StoredJail jail, Applier applier) {
         List<String> dependants = session.store().list().stream()
                 .filter(j -> jail.template() && jail.name().equals(j.own().get("source_template")))
                 .map(StoredJail::name).toList();
@@ -44,7 +50,7 @@ public final class DestroyVerb {
             plan.add(new StartStopVerb(session).stopStep(jail));
         }
         plan.add(Step.remove("destroy " + jail.name(), "its data and snapshots go with it", ctx -> removeAll(jail, ctx)));
-        return new Applier(session).apply(plan, jail.name() + ": destroyed");
+        return applier.apply(plan, jail.name() + ": destroyed");
     }
 
     private List<String> snapshots(StoredJail jail) {
@@ -52,13 +58,30 @@ public final class DestroyVerb {
                 .map(s -> s.snapshots(jail.ref(), session.providerContext())).orElse(List.of());
     }
 
-    /** Storage first (it knows about mounts and datasets), then whatever is left of the jail's directory. */
+    /**
+     * Storage first (it knows about mounts and datasets), then whatever is left of the jail's directory. The jail is
+     * marked as being destroyed before anything goes, so a jailsh killed part-way leaves it listed as incomplete,
+     * never as a jail that looks whole but has lost files.
+     */
     void removeAll(StoredJail jail, ApplyContext ctx) {
-        session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
-                .ifPresent(storage -> storage.destroy(jail.ref(), ctx.providers()));
+        PendingChanges pending = session.store().pending();
+        if (!ctx.dryRun()) {
+            pending.mark(jail.name(), PendingChanges.DESTROY);
+        }
+        try {
+            session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
+                    .ifPresent(storage -> storage.destroy(jail.ref(), ctx.providers()));
+        } catch (ValidationException refused) {
+            // refused before removing anything (still running, still mounted): the jail is as whole as it was
+            if (!ctx.dryRun() && !jail.isIncomplete()) {
+                pending.clear(jail.name());
+            }
+            throw refused;
+        }
         ctx.note("rm -r " + jail.dir());
         if (!ctx.dryRun()) {
             SafeDelete.tree(jail.dir());
+            pending.clear(jail.name());
         }
     }
 }

@@ -30,9 +30,12 @@ public final class FstabVerb {
     }
 
     public Outcome add(String target, String source, String destination, boolean readOnly) {
-        StoredJail jail = JailResolver.one(session.store(), target);
-        Plan plan = plan(jail, List.of(MountRules.entry(source, destination, readOnly)));
-        return new Applier(session).apply(plan, jail.name() + ": mount " + destination + " added");
+        String name = JailResolver.one(session.store(), target).name();
+        Applier applier = new Applier(session);
+        return applier.locked(name, "fstab", () -> {
+            Plan plan = plan(session.store().load(name), List.of(MountRules.entry(source, destination, readOnly)));
+            return applier.apply(plan, name + ": mount " + destination + " added");
+        });
     }
 
     /**
@@ -65,13 +68,18 @@ public final class FstabVerb {
     }
 
     public Outcome remove(String target, String destination) {
-        StoredJail jail = JailResolver.one(session.store(), target);
-        Fstab updated = session.store().fstab(jail).without(destination);
-        refuseWhileRunning(jail);
-        Plan plan = new Plan(jail.name(), jail.name());
-        plan.add(Step.remove("fstab " + destination, "asked for; the data stays where it is",
-                ctx -> ctx.writeFstab(updated, jail.fstabFile())));
-        return new Applier(session).apply(plan, jail.name() + ": mount " + destination + " removed");
+        String name = JailResolver.one(session.store(), target).name();
+        Applier applier = new Applier(session);
+        return applier.locked(name, "fstab", () -> {
+            StoredJail jail = session.store().load(name);
+            SetVerb.requireReadable(jail);
+            Fstab updated = session.store().fstab(jail).without(destination);
+            refuseWhileRunning(jail);
+            Plan plan = new Plan(jail.name(), jail.name());
+            plan.add(Step.remove("fstab " + destination, "asked for; the data stays where it is",
+                    ctx -> ctx.writeFstab(updated, jail.fstabFile())));
+            return applier.apply(plan, jail.name() + ": mount " + destination + " removed");
+        });
     }
 
     private void refuseWhileRunning(StoredJail jail) {

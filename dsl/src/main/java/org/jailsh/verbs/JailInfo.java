@@ -15,7 +15,7 @@ public record JailInfo(String jid, String name, String state, String release, St
 
     static JailInfo of(StoredJail jail, RunState run) {
         if (jail.isCorrupt()) {
-            return new JailInfo("-", jail.name(), "CORRUPT", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A",
+            return new JailInfo("-", jail.name(), jail.isIncomplete() ? "INCOMPLETE" : "CORRUPT", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A",
                     jail.corrupt());
         }
         Map<String, Object> p = jail.effective();

@@ -42,9 +42,12 @@ public final class SetVerb {
         if ("default".equals(target)) {
             return setDefaults(raw);
         }
-        StoredJail jail = JailResolver.one(session.store(), target);
-        Plan plan = plan(jail, raw);
-        return new Applier(session).apply(plan, describe(plan));
+        String name = JailResolver.one(session.store(), target).name();
+        Applier applier = new Applier(session);
+        return applier.locked(name, "set", () -> {
+            Plan plan = plan(session.store().load(name), raw);
+            return applier.apply(plan, describe(plan));
+        });
     }
 
     /** The plan for changing {@code raw} on {@code jail}; empty when nothing differs. */
@@ -94,6 +97,10 @@ public final class SetVerb {
     }
 
     static void requireReadable(StoredJail jail) {
+        if (jail.isIncomplete()) {
+            throw new JailshException(jail.name() + " is incomplete: jailsh stopped part-way through its "
+                    + jail.incomplete(), "see 'doctor', then repair with 'doctor --fix'");
+        }
         if (jail.isCorrupt()) {
             throw new JailshException(jail.name() + " has a corrupt configuration: " + jail.corrupt(),
                     "fix " + jail.configFile() + " (a copy may be in config_backup.json) or destroy the jail");

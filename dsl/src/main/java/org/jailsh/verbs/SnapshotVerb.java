@@ -26,18 +26,23 @@ public final class SnapshotVerb {
     }
 
     public Outcome snapshot(String target, String snapshot) {
-        StoredJail jail = JailResolver.one(session.store(), target);
+        String jailName = JailResolver.one(session.store(), target).name();
         String name = snapshot == null || snapshot.isBlank() ? AUTO.format(LocalDateTime.now()) : snapshot;
         checkName(name);
         StorageProvider storage = storage();
-        if (storage.snapshots(jail.ref(), session.providerContext()).contains(name)) {
-            throw new ValidationException(jail.name() + " already has a snapshot named " + name,
-                    "choose another name (-n NAME)");
-        }
-        Plan plan = new Plan(jail.name(), jail.name());
-        plan.add(Step.create("snapshot " + jail.name() + "@" + name, "asked for",
-                ctx -> storage.snapshot(jail.ref(), name, ctx.providers())));
-        return new Applier(session).apply(plan, jail.name() + "@" + name + ": created");
+        Applier applier = new Applier(session);
+        return applier.locked(jailName, "snapshot", () -> {
+            StoredJail jail = session.store().load(jailName);
+            SetVerb.requireReadable(jail);
+            if (storage.snapshots(jail.ref(), session.providerContext()).contains(name)) {
+                throw new ValidationException(jail.name() + " already has a snapshot named " + name,
+                        "choose another name (-n NAME)");
+            }
+            Plan plan = new Plan(jail.name(), jail.name());
+            plan.add(Step.create("snapshot " + jail.name() + "@" + name, "asked for",
+                    ctx -> storage.snapshot(jail.ref(), name, ctx.providers())));
+            return applier.apply(plan, jail.name() + "@" + name + ": created");
+        });
     }
 
     public Outcome rollback(String target, String snapshot) {

@@ -24,6 +24,8 @@ class FakeStorage implements StorageProvider {
     final Set<String> providerCapabilities
     Availability availability = Availability.ok()
     RuntimeException failCreate
+    /** Thrown by destroy before it removes anything, as a storage refusing (still mounted, running) does. */
+    RuntimeException failDestroy
     final List<String> calls = []
     final Map<String, List<String>> snapshotsByJail = [:]
 
@@ -65,6 +67,9 @@ class FakeStorage implements StorageProvider {
     @Override
     void destroy(JailRef jail, ProviderContext ctx) {
         calls << "destroy ${jail.name()}".toString()
+        if (failDestroy != null) {
+            throw failDestroy
+        }
     }
 
     @Override

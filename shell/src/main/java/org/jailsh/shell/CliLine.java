@@ -12,7 +12,7 @@ final class CliLine {
 
     static final Set<String> VERBS = Set.of("list", "info", "get", "set", "create", "start", "stop", "restart", "exec",
             "console", "fetch", "releases", "update", "upgrade", "snapshot", "snaplist", "rollback", "fstab",
-            "destroy", "activate", "providers", "run", "recipes", "recipe", "help");
+            "destroy", "activate", "providers", "run", "recipes", "recipe", "doctor", "help");
 
     private CliLine() {
     }

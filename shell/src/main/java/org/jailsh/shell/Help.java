@@ -15,7 +15,7 @@ final class Help {
                   list -l                          get all web             destroy web
                   plan { jail('x') { release 'busybox' } }   # shows the steps, changes nothing
                 verbs: list get set create start stop restart exec console fetch releases update upgrade
-                       snapshot snaplist rollback fstab destroy activate providers run recipes recipe
+                       snapshot snaplist rollback fstab destroy activate providers run recipes recipe doctor
                 recipes: run ssh-jail --param name=web --param password=…   or   recipe 'ssh-jail', name: 'web', …
                 help VERB shows a verb's options. /providers /history /exit; Ctrl-D leaves.""");
     }

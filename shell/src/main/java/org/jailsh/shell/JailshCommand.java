@@ -13,6 +13,7 @@ import org.jailsh.shell.commands.ActivateCommand;
 import org.jailsh.shell.commands.ConsoleCommand;
 import org.jailsh.shell.commands.CreateCommand;
 import org.jailsh.shell.commands.DestroyCommand;
+import org.jailsh.shell.commands.DoctorCommand;
 import org.jailsh.shell.commands.ExecCommand;
 import org.jailsh.shell.commands.FetchCommand;
 import org.jailsh.shell.commands.FstabCommand;
@@ -46,7 +47,7 @@ import org.jailsh.spi.Platform;
                 FetchCommand.class, ReleasesCommand.class, UpdateCommand.class, UpgradeCommand.class,
                 SnapshotCommand.class, SnaplistCommand.class, RollbackCommand.class, FstabCommand.class,
                 DestroyCommand.class, ActivateCommand.class, ProvidersCommand.class, RunCommand.class,
-                RecipesCommand.class, RecipeCommand.class,
+                RecipesCommand.class, RecipeCommand.class, DoctorCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public final class JailshCommand implements Callable<Integer> {
 
