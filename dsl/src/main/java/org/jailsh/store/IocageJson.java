@@ -3,12 +3,17 @@ package org.jailsh.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -26,13 +31,18 @@ public final class IocageJson {
     /** Larger config files are not configs; refusing them keeps a hostile file from exhausting memory. */
     public static final long MAX_BYTES = 1 << 20;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final ObjectWriter WRITER = MAPPER.writer(printer());
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    /**
+     * Reading uses jackson-core's streaming parser alone: databind's first use costs about as much as listing a
+     * hundred jails, and a one-shot {@code list} only reads.
+     */
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private IocageJson() {
+    }
+
+    /** databind, made on first write or output, never by a read. */
+    private static final class Writer {
+        static final ObjectWriter WRITER = new ObjectMapper().writer(printer());
     }
 
     private static DefaultPrettyPrinter printer() {
@@ -53,11 +63,18 @@ public final class IocageJson {
             if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
                 throw new CorruptFileException(file, "it is empty");
             }
-            Object value = MAPPER.readValue(bytes, Object.class);
-            if (!(value instanceof Map)) {
-                throw new CorruptFileException(file, "it is not a JSON object");
+            try (JsonParser parser = FACTORY.createParser(bytes)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new CorruptFileException(file, "it is not a JSON object");
+                }
+                Map<String, Object> values = object(parser);
+                if (parser.nextToken() != null) {
+                    throw new CorruptFileException(file, "extra data after the object at line "
+                            + parser.currentLocation().getLineNr() + ", column "
+                            + parser.currentLocation().getColumnNr());
+                }
+                return values;
             }
-            return MAPPER.convertValue(value, MAP);
         } catch (JsonProcessingException e) {
             throw new CorruptFileException(file, "invalid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr());
@@ -66,9 +83,50 @@ public final class IocageJson {
         }
     }
 
+    /** The parser stands on START_OBJECT; as databind would read it: insertion order, the last duplicate wins. */
+    private static Map<String, Object> object(JsonParser parser) throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            parser.nextToken();
+            values.put(key, value(parser));
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new JsonParseException(parser, "unexpected end of input in an object");
+        }
+        return values;
+    }
+
+    private static Object value(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> object(parser);
+            case START_ARRAY -> array(parser);
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
+        };
+    }
+
+    private static List<Object> array(JsonParser parser) throws IOException {
+        List<Object> items = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new JsonParseException(parser, "unexpected end of input in an array");
+            }
+            items.add(value(parser));
+        }
+        return items;
+    }
+
     public static String format(Map<String, Object> values) {
         try {
-            return WRITER.writeValueAsString(new TreeMap<>(values));
+            return Writer.WRITER.writeValueAsString(new TreeMap<>(values));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot format config", e);
         }
@@ -81,7 +139,7 @@ public final class IocageJson {
     /** For output: any value as indented JSON. */
     public static String pretty(Object value) {
         try {
-            return WRITER.writeValueAsString(value);
+            return Writer.WRITER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot format JSON", e);
         }

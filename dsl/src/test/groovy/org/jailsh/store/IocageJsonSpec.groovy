@@ -70,6 +70,26 @@ class IocageJsonSpec extends Specification {
         read.containsKey('hostid') && read.hostid == null
     }
 
+    def "nested values keep their JSON types: big ints, decimals, booleans, lists and objects, the last duplicate wins"() {
+        given:
+        Path file = tmp.resolve('config.json')
+        Files.writeString(file, '''{"big": 12345678901, "huge": 123456789012345678901234567890, "ratio": 0.5,
+            "on": true, "off": false, "list": [1, "a", null, [2]], "nested": {"k": {"x": 1}}, "dup": 1, "dup": 2}''')
+
+        when:
+        def read = IocageJson.read(file)
+
+        then:
+        read.big instanceof Long && read.big == 12345678901L
+        read.huge instanceof BigInteger
+        read.ratio instanceof Double && read.ratio == 0.5d
+        read.on == true && read.off == false
+        read.list == [1, 'a', null, [2]]
+        read.nested == [k: [x: 1]]
+        read.dup == 2
+        read.keySet().toList() == ['big', 'huge', 'ratio', 'on', 'off', 'list', 'nested', 'dup']
+    }
+
     def "a file that is not a JSON object is corrupt, and the message says why"() {
         given:
         Path file = tmp.resolve('config.json')
@@ -92,6 +112,8 @@ class IocageJsonSpec extends Specification {
         '["vnet"]'          | 'not a JSON object'
         '"just a string"'   | 'not a JSON object'
         '{\n  "a": 1\n  "b"}' | 'invalid JSON at line 3'
+        '{"a": [1, 2'       | 'invalid JSON at line 1'
+        '{"a": {"b": 1}'    | 'invalid JSON at line 1'
     }
 
     def "trailing garbage after the object is corrupt, as Python's json.load would say ('Extra data')"() {

@@ -1,6 +1,7 @@
 package org.jailsh.shell;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -41,15 +42,19 @@ import org.jailsh.spi.Platform;
  * with {@code -c}, evaluates a Groovy snippet.
  */
 @Command(name = "jailsh", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Manage jails: an iocage-compatible shell, CLI and Groovy DSL.",
-        subcommands = {ListCommand.class, InfoCommand.class, GetCommand.class, SetCommand.class, CreateCommand.class,
-                StartCommand.class, StopCommand.class, RestartCommand.class, ExecCommand.class, ConsoleCommand.class,
-                FetchCommand.class, ReleasesCommand.class, UpdateCommand.class, UpgradeCommand.class,
-                SnapshotCommand.class, SnaplistCommand.class, RollbackCommand.class, FstabCommand.class,
-                DestroyCommand.class, ActivateCommand.class, ProvidersCommand.class, RunCommand.class,
-                RecipesCommand.class, RecipeCommand.class, DoctorCommand.class,
-                picocli.CommandLine.HelpCommand.class})
+        description = "Manage jails: an iocage-compatible shell, CLI and Groovy DSL.")
 public final class JailshCommand implements Callable<Integer> {
+
+    /**
+     * Every verb, in help order. Not in {@code @Command(subcommands)}: picocli would reflect over all of them on every
+     * start, and a one-shot verb needs only its own ({@link Main#commandLine(ShellContext, String)}).
+     */
+    static final List<Class<?>> VERBS = List.of(ListCommand.class, InfoCommand.class, GetCommand.class,
+            SetCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class,
+            ExecCommand.class, ConsoleCommand.class, FetchCommand.class, ReleasesCommand.class, UpdateCommand.class,
+            UpgradeCommand.class, SnapshotCommand.class, SnaplistCommand.class, RollbackCommand.class,
+            FstabCommand.class, DestroyCommand.class, ActivateCommand.class, ProvidersCommand.class, RunCommand.class,
+            RecipesCommand.class, RecipeCommand.class, DoctorCommand.class, picocli.CommandLine.HelpCommand.class);
 
     private final ShellContext context;
 

@@ -1,0 +1,169 @@
+package org.jailsh.shell
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.attribute.FileTime
+import java.util.concurrent.TimeUnit
+
+import groovy.json.JsonSlurper
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+import spock.lang.TempDir
+
+import org.jailsh.testkit.TempTrees
+
+/**
+ * The real {@code ./jailsh} launcher on a distribution made of this JVM's class path (directories packed as jars,
+ * because class-data sharing archives classes from jars only): it makes the start-up archive once, uses it, and a
+ * truncated or garbage archive never reaches stdout, so {@code list --json} stays pure JSON. No root needed.
+ */
+@Stepwise
+class LauncherCdsSpec extends Specification {
+
+    @Shared @TempDir Path tmp
+    @Shared Path dist
+    @Shared Path root
+
+    def setupSpec() {
+        dist = Files.createDirectories(tmp.resolve('dist/lib'))
+        System.getProperty('java.class.path').split(File.pathSeparator).eachWithIndex { String entry, int i ->
+            Path source = Path.of(entry)
+            if (!Files.exists(source) || source.toString().contains('test-classes')) {
+                return
+            }
+            Path jar = dist.resolve(String.format('%03d-%s', i, source.fileName.toString().replaceAll('\\.jar$', '')
+                    + '.jar'))
+            if (Files.isDirectory(source)) {
+                String jarTool = Path.of(System.getProperty('java.home'), 'bin', 'jar')
+                run([jarTool, 'cf', jar.toString(), '-C', source.toString(), '.'])
+            } else {
+                Files.copy(source, jar)
+            }
+        }
+        dist = dist.parent
+        root = tmp.resolve('iocage')
+        ['web', 'db'].each { name ->
+            Path jail = Files.createDirectories(root.resolve("jails/$name/root"))
+            Files.writeString(jail.resolveSibling('config.json'),
+                    """{\n    "host_hostname": "$name",\n    "host_hostuuid": "$name",\n    "release": "busybox"\n}""")
+            Files.writeString(jail.resolveSibling('fstab'), '')
+        }
+    }
+
+    def cleanupSpec() {
+        TempTrees.remove(tmp)
+    }
+
+    def "the first run makes the archive, says so on stderr, and stdout is the JSON alone"() {
+        when:
+        def r = launcher('--root', root.toString(), 'list', '--json')
+
+        then:
+        r.code == 0
+        names(r.out) == ['db', 'web']
+        r.err.contains('preparing the start-up cache')
+        Files.size(archive()) > 1_000_000
+        Files.readString(dist.resolve('cds/key')).contains(archive().toString())
+    }
+
+    def "the next run maps jailsh's classes from the archive and prepares nothing"() {
+        given:
+        Path log = tmp.resolve('classes.log')
+
+        when:
+        def r = launcher(['JAILSH_JAVA_OPTS': "-Xlog:class+load=info:file=$log".toString()],
+                '--root', root.toString(), 'list', '--json')
+
+        then:
+        r.code == 0
+        names(r.out) == ['db', 'web']
+        !r.err.contains('preparing')
+        Files.readAllLines(log).any { it.contains('org.jailsh.verbs.ListVerb source: shared objects file') }
+    }
+
+    def "a truncated archive (the JVM would crash on it) is noticed and made again before use"() {
+        given:
+        archive().toFile().setWritable(true)
+        Files.newByteChannel(archive(), java.nio.file.StandardOpenOption.WRITE).withCloseable { it.truncate(100_000) }
+
+        when:
+        def r = launcher('--root', root.toString(), 'list', '--json')
+
+        then:
+        r.code == 0
+        names(r.out) == ['db', 'web']
+        r.err.contains('preparing the start-up cache')
+        Files.size(archive()) > 1_000_000
+    }
+
+    def "an archive of garbage that the key cannot tell apart is refused by the JVM quietly: stdout stays JSON"() {
+        given: 'same size and time as the real one, so the launcher trusts it'
+        FileTime time = Files.getLastModifiedTime(archive())
+        long size = Files.size(archive())
+        byte[] garbage = new byte[(int) size]
+        new Random(7).nextBytes(garbage)
+        archive().toFile().setWritable(true)
+        Files.write(archive(), garbage)
+        Files.setLastModifiedTime(archive(), time)
+
+        when:
+        def r = launcher('--root', root.toString(), 'list', '--json')
+
+        then:
+        r.code == 0
+        names(r.out) == ['db', 'web']
+        !r.err.contains('preparing')
+    }
+
+    def "a stale key (another jar list, another java) makes a new archive"() {
+        given:
+        Files.writeString(dist.resolve('cds/key'), 'made for another class path\n')
+
+        when:
+        def r = launcher('--root', root.toString(), 'list', '--json')
+
+        then:
+        r.code == 0
+        names(r.out) == ['db', 'web']
+        r.err.contains('preparing the start-up cache')
+    }
+
+    private Path archive() {
+        dist.resolve('cds/jailsh.jsa')
+    }
+
+    private static List<String> names(String json) {
+        (new JsonSlurper().parseText(json) as List<Map>).collect { it.name as String }
+    }
+
+    private Map launcher(Map<String, String> env = [:], String... args) {
+        Path script = repoRoot().resolve('jailsh')
+        ProcessBuilder pb = new ProcessBuilder(['bash', script.toString()] + (args as List))
+        pb.environment().put('JAILSH_DIST', dist.toString())
+        pb.environment().put('PATH', Path.of(System.getProperty('java.home'), 'bin').toString() + ':'
+                + System.getenv('PATH'))
+        pb.environment().remove('JAILSH_JAVA_OPTS')
+        pb.environment().putAll(env)
+        Path out = Files.createTempFile(tmp, 'out', '.txt')
+        Path err = Files.createTempFile(tmp, 'err', '.txt')
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start()
+        assert p.waitFor(300, TimeUnit.SECONDS)
+        [code: p.exitValue(), out: Files.readString(out), err: Files.readString(err)]
+    }
+
+    private static Path repoRoot() {
+        Path dir = Path.of('').toAbsolutePath()
+        while (dir != null && !Files.isRegularFile(dir.resolve('jailsh'))) {
+            dir = dir.parent
+        }
+        assert dir != null: 'no jailsh launcher above ' + Path.of('').toAbsolutePath()
+        dir
+    }
+
+    private static void run(List<String> argv) {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start()
+        String out = p.inputStream.text
+        assert p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0: "${argv.join(' ')}: $out"
+    }
+}
