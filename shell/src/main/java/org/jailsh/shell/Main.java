@@ -56,6 +56,8 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, line, parsed) -> Errors.report(e, output, context.debug()));
         // iocage passes everything after the jail's name to the command: exec web ls -l
         cli.getSubcommands().get("exec").setStopAtPositional(true);
+        cli.addSubcommand("__complete", new CompleteCommand(context));
+        Help.decorate(cli);
         cli.setParameterExceptionHandler((e, args) -> {
             output.error(e.getMessage().replaceFirst("^Error: ", ""));
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
