@@ -18,7 +18,8 @@ import org.jailsh.shell.repl.Vocabulary;
 
 /**
  * {@code jailsh __complete 'LINE'}: the candidates the REPL would offer for a command line typed at bash or zsh,
- * one per line, for the completion scripts in {@code dist/completion}. A line {@value #FILES} asks the script to
+ * one per line after a first line with the word being completed (the scripts keep what precedes the part their
+ * shell replaces), for the completion scripts in {@code dist/completion}. A line {@value #FILES} asks the script to
  * add file names itself. The line's own {@code --root DIR} is honoured, so {@code jailsh --root /x start w<TAB>}
  * offers that root's jails.
  */
@@ -52,6 +53,7 @@ final class CompleteCommand implements Callable<Integer> {
                 out.add(FILES);
             }
         }
+        context.output().out().println(parsed.word());
         out.forEach(v -> context.output().out().println(v));
         return 0;
     }
