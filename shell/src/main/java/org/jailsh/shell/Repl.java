@@ -141,7 +141,14 @@ public final class Repl {
 
     private void meta(String text) {
         switch (text.split("\\s+")[0]) {
-            case "/help" -> Help.print(context.output(), Main.commandLine(context));
+            case "/help" -> {
+                String[] words = text.split("\\s+");
+                if (words.length > 1) {
+                    Main.commandLine(context).execute("help", words[1]);
+                } else {
+                    Help.print(context.output(), Main.commandLine(context));
+                }
+            }
             case "/providers" -> Main.commandLine(context).execute("providers");
             case "/history" -> context.output().line("history is kept in " + historyFile());
             default -> context.output().error("unknown command " + text + "; the commands are "

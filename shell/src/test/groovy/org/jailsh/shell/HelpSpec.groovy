@@ -80,15 +80,18 @@ class HelpSpec extends Specification {
         !out.contains('Later origins win')
     }
 
-    def "help VERB in the REPL shows the verb's usage, options and its example"() {
+    def "help VERB and /help VERB in the REPL show the verb's usage, options and its example"() {
         when:
-        def out = repl('help create\n')
+        def out = repl(line + '\n')
 
         then:
         out.contains('Usage: jailsh create')
         out.contains('-r, --release=RELEASE')
         out.contains('Example:')
         out.contains('jailsh> ' + Help.examples().create[0])
+
+        where:
+        line << ['help create', '/help create']
     }
 
     def "jailsh --help and jailsh help VERB on the command line"() {
