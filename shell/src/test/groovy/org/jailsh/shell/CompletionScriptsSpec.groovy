@@ -97,6 +97,58 @@ printf '%s\\n' "\${COMPREPLY[@]}"
         out.isEmpty()
     }
 
+    @Requires(value = { hasZsh() && hasTmux() }, reason = 'zsh or tmux is not installed (apt-get install zsh tmux)')
+    def "zsh completes a jail name and a property value with the script (zsh in tmux)"() {
+        given:
+        String socket = 'jailsh-repl-zsh-' + UUID.randomUUID().toString().substring(0, 8)
+        def tmux = { List<String> args ->
+            def p = new ProcessBuilder((['tmux', '-L', socket] + args)*.toString()).redirectErrorStream(true).start()
+            String out = p.inputStream.text
+            assert p.waitFor() == 0: out
+            out
+        }
+        def screenShows = { String text ->
+            long end = System.nanoTime() + 60_000_000_000L
+            String screen = ''
+            while (System.nanoTime() < end) {
+                screen = tmux(['capture-pane', '-p', '-t', 'z'])
+                if (screen.contains(text)) {
+                    return true
+                }
+                Thread.sleep(100)
+            }
+            assert false: "the screen never showed '${text}':\n${screen}"
+        }
+        String root = tmp.resolve('root')
+
+        when:
+        tmux(['new-session', '-d', '-s', 'z', '-x', '160', '-y', '20', 'env', "PATH=${wrapper.parent}:${System.getenv('PATH')}",
+              'zsh', '-f'])
+        tmux(['send-keys', '-t', 'z', '-l', "fpath=(${SCRIPTS.toAbsolutePath()} \$fpath); autoload -U compinit; " +
+                "compinit -u; PS1='zsh%% '"])
+        tmux(['send-keys', '-t', 'z', 'Enter'])
+        tmux(['send-keys', '-t', 'z', '-l', "jailsh --root ${root} start w"])
+        tmux(['send-keys', '-t', 'z', 'Tab'])
+
+        then:
+        screenShows("jailsh --root ${root} start web")
+
+        when:
+        tmux(['send-keys', '-t', 'z', 'C-u'])
+        tmux(['send-keys', '-t', 'z', '-l', "jailsh --root ${root} set ip6=inh"])
+        tmux(['send-keys', '-t', 'z', 'Tab'])
+
+        then:
+        screenShows("jailsh --root ${root} set ip6=inherit")
+
+        cleanup:
+        new ProcessBuilder('tmux', '-L', socket, 'kill-server').start().waitFor()
+    }
+
+    static boolean hasTmux() {
+        System.getenv('PATH').split(':').any { Files.isExecutable(Path.of(it, 'tmux')) }
+    }
+
     static boolean hasZsh() {
         System.getenv('PATH').split(':').any { Files.isExecutable(Path.of(it, 'zsh')) }
     }
