@@ -42,6 +42,11 @@ public final class JailshCompleter implements Completer {
         }
         List<String> before = line.before();
         String word = line.word();
+        if (before.isEmpty() && reader == null) {
+            // at a bash or zsh prompt only the verbs make sense: Groovy and jail variables are the REPL's
+            words.verbs().forEach((name, spec) -> candidates.add(plain(name, "verbs", summary(spec))));
+            return;
+        }
         if (before.isEmpty()) {
             first(line, candidates);
             return;

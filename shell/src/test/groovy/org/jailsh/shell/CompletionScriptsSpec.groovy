@@ -66,6 +66,9 @@ printf '%s\\n' "\${COMPREPLY[@]}"
 
         expect:
         bash('jailsh sn') == ['snapshot', 'snaplist']
+        // at a shell prompt the first word is a verb: no jail variables, no Groovy, no hidden commands
+        bash("jailsh --root ${root} ").containsAll(['list', 'create', 'fstab'])
+        !bash("jailsh --root ${root} ").any { it in ['web', "jail('", '__complete'] }
         bash("jailsh --root ${root} start w") == ['web']
         bash("jailsh --root ${root} stop ").containsAll(['web', 'db', 'ALL'])
         bash('jailsh create --rel') == ['--release']
