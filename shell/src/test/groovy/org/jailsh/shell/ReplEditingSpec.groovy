@@ -145,6 +145,21 @@ class ReplEditingSpec extends Specification {
                  "jail('x') { // }"]
     }
 
+    def "continuation lines are indented by open brackets, but never inside a triple-quoted string"() {
+        when:
+        new ReplParser().parse(text, text.length(), ParseContext.ACCEPT_LINE)
+
+        then:
+        EOFError e = thrown()
+        e.openBrackets == indent
+
+        where:
+        text                              | indent
+        "jail('x') {"                     | 1
+        "plan {\n  jail('x') {"           | 2
+        "jail('x') { notes '''a"       | 0
+    }
+
     def "complete input is accepted as one line"() {
         when:
         def parsed = new ReplParser().parse(text, text.length(), ParseContext.ACCEPT_LINE)

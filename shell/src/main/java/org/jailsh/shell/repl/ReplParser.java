@@ -23,9 +23,11 @@ public final class ReplParser implements Parser {
         Tokens tokens = Tokens.of(line);
         if (context == ParseContext.ACCEPT_LINE && tokens.incomplete()) {
             String open = tokens.openBrackets();
-            // the open-bracket count lets JLine indent the next line; a typed closing brace takes the indent back
+            // the open-bracket count lets JLine indent the next line (a typed closing brace takes the indent
+            // back); inside a triple-quoted string the indent would become part of the string, so none then
+            int indent = tokens.insideText() ? 0 : open.length();
             throw new EOFError(-1, -1, open.isEmpty() ? "open string or comment" : "open bracket",
-                    open.isEmpty() ? "" : closers(open), open.length(),
+                    open.isEmpty() ? "" : closers(open), indent,
                     open.isEmpty() ? null : closers(open).substring(0, 1));
         }
         return ReplLine.of(line, cursor, tokens);

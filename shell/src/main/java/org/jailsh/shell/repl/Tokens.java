@@ -68,8 +68,17 @@ public final class Tokens {
             return false;
         }
         Token last = tokens.get(tokens.size() - 1);
-        return !last.closed() && (last.kind() == Kind.COMMENT && last.text().startsWith("/*")
+        return insideText() && (last.kind() == Kind.COMMENT && last.text().startsWith("/*")
                 || last.kind() == Kind.STRING && (last.text().startsWith("'''") || last.text().startsWith("\"\"\"")));
+    }
+
+    /** The input ends inside a string or comment that has not been closed. */
+    public boolean insideText() {
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        Token last = tokens.get(tokens.size() - 1);
+        return !last.closed() && (last.kind() == Kind.STRING || last.kind() == Kind.COMMENT);
     }
 
     public static Tokens of(String s) {
