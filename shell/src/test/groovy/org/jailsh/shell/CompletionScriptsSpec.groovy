@@ -145,7 +145,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"
         screenShows("jailsh --root ${root} set ip6=inherit")
 
         cleanup:
-        new ProcessBuilder('tmux', '-L', socket, 'kill-server').start().waitFor()
+        ReplTmuxEndToEndSpec.removeServer(socket)
     }
 
     static boolean hasTmux() {

@@ -22,8 +22,16 @@ class ReplTmuxEndToEndSpec extends Specification {
     String socket = 'jailsh-repl-' + UUID.randomUUID().toString().substring(0, 8)
 
     def cleanup() {
-        new ProcessBuilder('tmux', '-L', socket, 'kill-server').redirectErrorStream(true).start().waitFor()
+        removeServer(socket)
         DocsSpec.removeTree(tmp)
+    }
+
+    /** Kills the spec's own tmux server and removes its socket file (tmux leaves it when the server exits). */
+    static void removeServer(String socket) {
+        new ProcessBuilder('tmux', '-L', socket, 'kill-server').redirectErrorStream(true).start().waitFor()
+        def uid = new ProcessBuilder('id', '-u').start().inputStream.text.trim()
+        String dir = System.getenv('TMUX_TMPDIR') ?: '/tmp'
+        Files.deleteIfExists(Path.of(dir, "tmux-${uid}", socket))
     }
 
     def "a multi-line jail block runs, Tab completes a jail name, Ctrl-D leaves"() {
