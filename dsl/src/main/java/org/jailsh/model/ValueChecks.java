@@ -72,7 +72,13 @@ public final class ValueChecks {
     }
 
     public static ValueCheck oneOf(String... choices) {
-        return (jail, p, text) -> {
+        return new OneOf(java.util.List.of(choices));
+    }
+
+    /** An enumeration; its choices are public so that completion can offer them. */
+    public record OneOf(java.util.List<String> choices) implements ValueCheck {
+        @Override
+        public Object parse(String jail, Property p, String text) {
             String v = clean(jail, p, text);
             for (String choice : choices) {
                 if (choice.equalsIgnoreCase(v)) {
@@ -80,7 +86,7 @@ public final class ValueChecks {
                 }
             }
             throw invalid(jail, p, text, "not one of the allowed values", "use one of: " + String.join(", ", choices));
-        };
+        }
     }
 
     public static ValueCheck integer(long min, long max) {

@@ -94,6 +94,8 @@ public final class Main {
         if (exec != null) {
             exec.setStopAtPositional(true);
         }
+        cli.addSubcommand("__complete", new CompleteCommand(context));
+        Help.decorate(cli);
         cli.setParameterExceptionHandler((e, args) -> {
             output.error(e.getMessage().replaceFirst("^Error: ", ""));
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {

@@ -12,11 +12,14 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import org.jailsh.api.Session;
+import org.jailsh.shell.repl.ArgumentHints;
+import org.jailsh.shell.repl.JailshHighlighter;
+import org.jailsh.shell.repl.ReplParser;
+import org.jailsh.shell.repl.Vocabulary;
 import org.jailsh.spi.ProviderKind;
 
 /**
@@ -47,26 +50,28 @@ public final class Repl {
                 : TerminalBuilder.builder().system(true).dumb(System.console() == null).build()) {
             boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-            return loop(reader(terminal), terminal, interactive);
+            return loop(reader(terminal, interactive), terminal, interactive);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
         }
     }
 
-    private LineReader reader(Terminal terminal) {
-        DefaultParser parser = new DefaultParser();
-        parser.setEofOnUnclosedBracket(DefaultParser.Bracket.CURLY, DefaultParser.Bracket.ROUND,
-                DefaultParser.Bracket.SQUARE);
-        parser.setEofOnUnclosedQuote(true);
-        parser.setEscapeChars(new char[0]);
-        return LineReaderBuilder.builder().terminal(terminal).appName("jailsh").parser(parser)
-                .completer(new JailshCompleter(context))
+    private LineReader reader(Terminal terminal, boolean interactive) {
+        Vocabulary words = new Vocabulary(context, () -> Main.commandLine(context));
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("jailsh").parser(new ReplParser())
+                .completer(new JailshCompleter(words))
+                .highlighter(interactive ? new JailshHighlighter(words) : null)
                 .history(new SecretHistory(() -> new org.jailsh.recipe.Recipes(context.jails(), context.output())
                         .secretNames()))
                 .variable(LineReader.HISTORY_FILE, historyFile())
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  ... ")
+                .variable(LineReader.INDENTATION, 2)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
+        if (interactive) {
+            new ArgumentHints(words).install(reader);
+        }
+        return reader;
     }
 
     private static Path historyFile() {
@@ -136,7 +141,14 @@ public final class Repl {
 
     private void meta(String text) {
         switch (text.split("\\s+")[0]) {
-            case "/help" -> Help.print(context.output());
+            case "/help" -> {
+                String[] words = text.split("\\s+");
+                if (words.length > 1) {
+                    Main.commandLine(context).execute("help", words[1]);
+                } else {
+                    Help.print(context.output(), Main.commandLine(context));
+                }
+            }
             case "/providers" -> Main.commandLine(context).execute("providers");
             case "/history" -> context.output().line("history is kept in " + historyFile());
             default -> context.output().error("unknown command " + text + "; the commands are "

@@ -208,7 +208,9 @@ class DocsSpec extends Specification {
     static List<String> verbs() {
         def output = new Output(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
                 false)
-        (Main.commandLine(new ShellContext(output)).subcommands.keySet() - 'help').sort()
+        Main.commandLine(new ShellContext(output)).subcommands.findAll { name, sub ->
+            name != 'help' && !sub.commandSpec.usageMessage().hidden()
+        }.keySet().sort()
     }
 
     static List<DocExample> examples() {
