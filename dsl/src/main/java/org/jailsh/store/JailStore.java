@@ -94,7 +94,12 @@ public final class JailStore {
             return new StoredJail(name, dir, template, Map.of(), defaults(), "config.json is missing");
         }
         try {
-            return new StoredJail(name, dir, template, IocageJson.read(config), defaults(), null);
+            Map<String, Object> own = IocageJson.read(config);
+            String problem = ConfigShape.problem(own);
+            if (problem != null) {
+                throw new CorruptFileException(config, problem);
+            }
+            return new StoredJail(name, dir, template, own, defaults(), null);
         } catch (CorruptFileException e) {
             return new StoredJail(name, dir, template, Map.of(), defaults(), e.getMessage());
         }
