@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  * A directory on the host that hostile-input specs aim at and then prove untouched: made under the JVM's temporary
  * directory with a known tree (files, a nested directory, a relative link that stays inside it), fingerprinted, and
  * compared with {@link #changes()}. {@link #fingerprint} does the same for any tree, e.g. a state root's other jails.
- * Symlinks are fingerprinted by their target and never followed.
+ * Entries are fingerprinted with their permissions and owner; symlinks by their target, never followed.
  */
 public final class Canary {
 
@@ -74,9 +75,9 @@ public final class Canary {
                 if (Files.isSymbolicLink(p)) {
                     out.put(rel, "link " + Files.readSymbolicLink(p));
                 } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    out.put(rel, "dir");
+                    out.put(rel, "dir " + mode(p));
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    out.put(rel, "file " + sha256(Files.readAllBytes(p)));
+                    out.put(rel, "file " + mode(p) + " " + sha256(Files.readAllBytes(p)));
                 } else {
                     out.put(rel, "other");
                 }
@@ -85,6 +86,13 @@ public final class Canary {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** Permissions and owner: a chmod or chown through a link shows as a change. */
+    private static String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)) + " "
+                + Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS) + ":"
+                + Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The entries that differ between two fingerprints, as readable lines. */

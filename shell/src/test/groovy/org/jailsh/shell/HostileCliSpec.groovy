@@ -1,0 +1,75 @@
+package org.jailsh.shell
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+import org.jailsh.testkit.Canary
+import org.jailsh.testkit.TempTrees
+import spock.lang.Specification
+
+/**
+ * Hostile input as a user types it on the command line: the message a user sees (one line per problem, control
+ * characters escaped), exit code 2, never a stack trace or "internal error"; the bystander jail and the canary are
+ * unchanged. The layers below have the full matrices (dsl's Hostile*Spec); these rows check what reaches the terminal.
+ */
+class HostileCliSpec extends Specification {
+
+    Path tmp = Files.createTempDirectory('jailsh-hostile-cli-')
+    Path root = tmp.resolve('iocage')
+    Canary canary = Canary.create('hostile')
+    Map<String, String> bystander
+
+    def setup() {
+        IocageTree.write(root)
+        bystander = Canary.fingerprint(root.resolve('jails'))
+    }
+
+    def cleanup() {
+        TempTrees.remove(tmp)
+        canary.remove()
+    }
+
+    List cli(String... args) {
+        def out = new ByteArrayOutputStream()
+        def err = new ByteArrayOutputStream()
+        int code = Main.run((['--root', root.toString()] + (args as List)) as String[],
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
+                new PrintStream(err, true, 'UTF-8'), false)
+        [code, out.toString('UTF-8'), err.toString('UTF-8')]
+    }
+
+    def "#label: exit 2 and one clear line"() {
+        when:
+        def (code, out, err) = cli(*args.collect { it.replace('CANARY', canary.dir().toString()) })
+
+        then:
+        code == 2
+        err.contains(message.replace('CANARY', canary.dir().toString()))
+        !err.contains('\tat ') && !err.contains('internal error') && !err.contains('Exception')
+        !err.contains('\u0000') && !err.contains('\r')
+        Canary.diff(bystander, Canary.fingerprint(root.resolve('jails'))) == []
+        canary.changes() == []
+
+        where:
+        label                              | args                                                             | message
+        'create -n ../x'                   | ['create', '-r', 'busybox', '-n', '../x']                        | "jail name '../x' has characters other than"
+        'create -n with a newline'         | ['create', '-r', 'busybox', '-n', "x\nERROR: forged"]            | "jail name 'x\\x0aERROR: forged' has characters"
+        'create -n with a leading dash'    | ['create', '-r', 'busybox', '-n', '-rf']                         | "'-rf' cannot be a jail name"
+        'set a newline into notes'         | ['set', "notes=a\nb", 'web']                                     | "notes 'a\\x0ab' is not valid"
+        'set a bad address'                | ['set', 'ip4_addr=vnet0|300.1.1.1/24', 'web']                    | "ip4_addr 'vnet0|300.1.1.1/24' is not valid"
+        'set a port past 65535'            | ['set', 'nat_forwards=tcp(70000)', 'web']                        | 'port 70000'
+        'get on a path to the canary'      | ['get', 'all', 'CANARY']                                         | 'CANARY'
+        'fstab -a with a relative target'  | ['fstab', '-a', 'web', 'CANARY', 'media']                        | "mount destination 'media' is not absolute"
+        'fstab -a with the jail as source' | ['fstab', '-a', 'web', root.resolve('jails/web/root').toString(), '/media'] | "is inside the jail's own data"
+    }
+
+    def "a 10 MB property value is refused without echoing it"() {
+        when:
+        def (code, out, err) = cli('set', "notes=${'n' * 10_000_000}", 'web')
+
+        then:
+        code == 2
+        err.contains('longer than 1024 characters')
+        err.length() < 1000
+    }
+}
