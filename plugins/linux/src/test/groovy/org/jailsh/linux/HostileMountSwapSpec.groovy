@@ -53,7 +53,8 @@ class HostileMountSwapSpec extends Specification {
         new HostExec() {
             ExecResult run(Command command) {
                 if (command.argv().contains('jailsh-launch')) {
-                    Files.delete(dir)
+                    dir.toFile().deleteDir() // plain directories the spec made, no links below
+
                     Sandbox.link(canary.dir().parent, dir, canary.dir().toString())
                     swapped << dir.toString()
                 }
