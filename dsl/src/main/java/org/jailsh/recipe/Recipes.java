@@ -132,6 +132,11 @@ public final class Recipes {
             record(run, recipe, out, dryRun);
         } catch (RuntimeException e) {
             throw masked(e, secrets);
+        } catch (AssertionError e) {
+            // Groovy's power assert draws every value it compared, secrets too: only its first line is kept
+            String first = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("assert");
+            throw new JailshException("recipe " + recipe.name() + ": " + secrets.mask(first) + " failed",
+                    "the recipe's own check; look at its parameters");
         }
         String on = run.touched().isEmpty() ? "" : " on " + String.join(", ", run.touched());
         if (dryRun) {

@@ -33,7 +33,12 @@ public final class Main {
         BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         output.asker(question -> interactive && ask(output, answers, question));
         ShellContext context = new ShellContext(output);
-        return commandLine(context).execute(args);
+        try {
+            return commandLine(context).execute(args);
+        } catch (AssertionError e) {
+            // picocli hands only Exceptions to its handler: a Groovy assert in -c, run or a recipe arrives here
+            return Errors.report(e, output, context.debug());
+        }
     }
 
     private static boolean ask(Output output, BufferedReader answers, String question) {
