@@ -30,12 +30,7 @@ class HostileCliSpec extends Specification {
     }
 
     List cli(String... args) {
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        int code = Main.run((['--root', root.toString()] + (args as List)) as String[],
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), false)
-        [code, out.toString('UTF-8'), err.toString('UTF-8')]
+        CliRun.run(root, args as List)
     }
 
     def "#label: exit #exit and one clear line"() {
@@ -43,7 +38,6 @@ class HostileCliSpec extends Specification {
         def (code, out, err) = cli(*args.collect { it.replace('CANARY', canary.dir().toString()).replace('ROOT', root.toString()) })
 
         then: 'docs/README.md: 2 for a mistake in how the command was typed, 1 for a value jailsh refuses'
-        println "$label: $err"
         code == exit
         err.contains(message.replace('CANARY', canary.dir().toString()))
         !err.contains('\tat ') && !err.contains('internal error') && !err.contains('Exception')

@@ -61,13 +61,9 @@ class HostileSecretsSpec extends Specification {
 
     /** [exit code, stdout, stderr]; both streams are kept for the final search. */
     List cli(String... args) {
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        int code = Main.run((['--root', tmp.resolve('iocage').toString()] + (args as List)) as String[],
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), false)
-        seen << out.toString('UTF-8') << err.toString('UTF-8')
-        [code, out.toString('UTF-8'), err.toString('UTF-8')]
+        def result = CliRun.run(tmp.resolve('iocage'), args as List)
+        seen << result[1] << result[2]
+        result
     }
 
     String repl(String input) {
