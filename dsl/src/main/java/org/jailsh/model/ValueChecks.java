@@ -113,11 +113,16 @@ public final class ValueChecks {
 
     public static ValueCheck addresses(boolean ipv6) {
         return (jail, p, text) -> {
-            String v = clean(jail, p, text).replace(" ", "");
+            // spaces around the commas are layout; one inside an item would silently join two words into one name
+            String v = clean(jail, p, text).replaceAll("\\s*,\\s*", ",");
             if (v.isEmpty() || v.equals("none")) {
                 return "none";
             }
             for (String item : v.split(",")) {
+                if (item.contains(" ")) {
+                    throw invalid(jail, p, text, "'" + item + "' contains a space", ipv6
+                            ? "use e.g. 'vnet0|2001:db8::10/64'" : "use e.g. 'vnet0|192.0.2.10/24'");
+                }
                 String problem = Addresses.problem(item, ipv6);
                 if (problem != null) {
                     throw invalid(jail, p, text, problem, ipv6 ? "use e.g. 'vnet0|2001:db8::10/64'"
@@ -207,6 +212,12 @@ public final class ValueChecks {
                     throw invalid(jail, p, text, "'" + item + "' is not PROTO(JAILPORT[:HOSTPORT])",
                             "e.g. 'tcp(80:8080),udp(53)'");
                 }
+                for (String port : normal.replaceAll("[^0-9]+", " ").trim().split(" ")) {
+                    if (Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                        throw invalid(jail, p, text, "port " + port + " in '" + item + "' is not from 1 to 65535",
+                                "e.g. 'tcp(80:8080),udp(53)'");
+                    }
+                }
                 out.append(out.isEmpty() ? "" : ",").append(normal);
             }
             return out.toString();
@@ -276,7 +287,11 @@ public final class ValueChecks {
                 return v;
             }
             for (String name : v.split("\\s+")) {
-                JailNames.check(name);
+                try {
+                    JailNames.check(name);
+                } catch (ValidationException e) {
+                    throw invalid(jail, p, text, e.getMessage(), "list jail names separated by spaces, e.g. 'db cache'");
+                }
             }
             return String.join(" ", v.split("\\s+"));
         };

@@ -132,6 +132,11 @@ public final class Recipes {
             record(run, recipe, out, dryRun);
         } catch (RuntimeException e) {
             throw masked(e, secrets);
+        } catch (AssertionError e) {
+            // Groovy's power assert draws every value it compared, secrets too: only its first line is kept
+            String first = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("assert");
+            throw new JailshException("recipe " + recipe.name() + ": " + secrets.mask(first) + " failed",
+                    "the recipe's own check; look at its parameters");
         }
         String on = run.touched().isEmpty() ? "" : " on " + String.join(", ", run.touched());
         if (dryRun) {
@@ -189,9 +194,13 @@ public final class Recipes {
     /** For the REPL's history: a line with the values of secret parameters masked. */
     public static String maskLine(String line, Set<String> secretNames) {
         String masked = line;
+        String mask = Secrets.MASK.replace("*", "\\*");
         for (String name : secretNames) {
-            masked = masked.replaceAll("(\\b" + Pattern.quote(name)
-                    + "\\s*[:=]\\s*)('[^']*'|\"[^\"]*\"|\\S+)", "$1" + Secrets.MASK.replace("*", "\\*"));
+            String key = "\\b" + Pattern.quote(name) + "\\s*[:=]\\s*";
+            // inside one quoted shell word ("password=a b"), the value runs to the word's closing quote
+            masked = masked.replaceAll("((?<![^\\s=])([\"'])[^\"']*?" + key + ")[^\"']*\\2", "$1" + mask + "$2");
+            masked = masked.replaceAll("(" + key + ")(?!\\*{6})('(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"|\\S+)",
+                    "$1" + mask);
         }
         return masked;
     }

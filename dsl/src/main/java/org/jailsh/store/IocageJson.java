@@ -76,8 +76,10 @@ public final class IocageJson {
                 return values;
             }
         } catch (JsonProcessingException e) {
-            throw new CorruptFileException(file, "invalid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            // a parser limit (nesting depth, number length) has no location
+            throw new CorruptFileException(file, e.getLocation() == null ? "invalid JSON: " + e.getOriginalMessage()
+                    : "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new CorruptFileException(file, e.getMessage());
         }

@@ -96,7 +96,12 @@ public final class JailStore {
                     pending == null ? "config.json is missing" : null, pending);
         }
         try {
-            return new StoredJail(name, dir, template, IocageJson.read(config), defaults(), null, pending);
+            Map<String, Object> own = IocageJson.read(config);
+            String problem = ConfigShape.problem(own);
+            if (problem != null) {
+                throw new CorruptFileException(config, problem);
+            }
+            return new StoredJail(name, dir, template, own, defaults(), null, pending);
         } catch (CorruptFileException e) {
             return new StoredJail(name, dir, template, Map.of(), defaults(), pending == null ? e.getMessage() : null,
                     pending);

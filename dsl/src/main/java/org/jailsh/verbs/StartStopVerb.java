@@ -50,6 +50,7 @@ public final class StartStopVerb {
 
     private Outcome startOne(StoredJail jail) {
         SetVerb.requireReadable(jail);
+        StoredValues.check(jail);
         if (jail.template() || ValueChecks.isYes(jail.effective().get("template"))) {
             throw new ValidationException(jail.name() + " is a template and templates cannot be started",
                     "create a jail from it: create -t " + jail.name() + " -n NAME");

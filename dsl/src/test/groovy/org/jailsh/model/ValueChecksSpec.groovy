@@ -115,7 +115,7 @@ class ValueChecksSpec extends Specification {
         'ip4_addr'      | '192.0.2.10/-1'              | 'is not a prefix length'
         'ip4_addr'      | '192.0.2'                    | 'is not an IPv4 address'
         'ip4_addr'      | '|192.0.2.10'                | "'' is not an interface name"
-        'ip4_addr'      | 'a b'                        | 'is not an IPv4 address'
+        'ip4_addr'      | 'a b'                        | "'a b' contains a space"
         'ip4_addr'      | 'vnet0|192.0.2.10/24\nrm -rf' | 'control character'
         'ip4_addr'      | 'vnet0|192.0.2.10/24;reboot' | 'is not a prefix length'
         'ip4_addr'      | 'vnet0;x|192.0.2.10'         | 'is not an interface name'

@@ -54,6 +54,11 @@ public final class Errors {
             output.error("not valid Groovy: " + firstLine(c.getMessage()));
             return 2;
         }
+        if (e instanceof AssertionError a) {
+            // a power assert's diagram spans many lines; its first line is the failed condition
+            output.error(String.valueOf(a.getMessage()).strip().lines().findFirst().orElse("assert") + " failed");
+            return 1;
+        }
         if (e instanceof UncheckedIOException io) {
             output.error(io.getMessage());
             return 1;

@@ -41,7 +41,12 @@ public final class Main {
         BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         output.asker(question -> interactive && ask(output, answers, question));
         ShellContext context = new ShellContext(output);
-        return commandLine(context, verb(args)).execute(args);
+        try {
+            return commandLine(context, verb(args)).execute(args);
+        } catch (AssertionError e) {
+            // picocli hands only Exceptions to its handler: a Groovy assert in -c, run or a recipe arrives here
+            return Errors.report(e, output, context.debug());
+        }
     }
 
     /** The verb a one-shot command line names: its first word that is neither a shell option nor an option's value. */

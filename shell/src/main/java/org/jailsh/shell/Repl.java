@@ -134,7 +134,7 @@ public final class Repl {
             } else {
                 new ResultPrinter(context.output()).print(context.runner().evaluate(text));
             }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             Errors.report(e, context.output(), context.debug());
         }
     }

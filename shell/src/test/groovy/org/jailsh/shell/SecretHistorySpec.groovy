@@ -18,6 +18,10 @@ class SecretHistorySpec extends Specification {
         "recipe 'x', admin_pw: \"p w\", user: 'u'"                     || "recipe 'x', admin_pw: ******, user: 'u'"
         "inside('web') { passwd 'root', 'S3cr3t-Pw' }"                 || "inside('web') { passwd 'root', ****** }"
         'start web'                                                    || 'start web'
+        'run ssh-jail --param "password=S3 cr3t" --param name=web'     || 'run ssh-jail --param "password=******" --param name=web'
+        "run ssh-jail --param 'password=S3 cr3t'"                      || "run ssh-jail --param 'password=******'"
+        "recipe 'x', password: 'it\\'s S3cr3t', user: 'u'"             || "recipe 'x', password: ******, user: 'u'"
+        'recipe "x", password: "say \\"S3cr3t\\"", user: "u"'          || 'recipe "x", password: ******, user: "u"'
     }
 
     def "a recipe catalogue that cannot be read still leaves the usual names masked"() {

@@ -16,10 +16,7 @@ final class DirAction implements GuestAction {
     private final String mode;
 
     DirAction(String path, String owner, String mode) {
-        if (path == null || !path.startsWith("/") || path.contains("\n") || List.of(path.split("/")).contains("..")) {
-            throw new ValidationException("dir: '" + path + "' is not an absolute path in the jail",
-                    "e.g. dir '/media', owner: 'media:media'");
-        }
+        GuestPaths.check("dir", path, "e.g. dir '/media', owner: 'media:media'");
         if (mode != null && !mode.matches("0?[0-7]{3,4}")) {
             throw new ValidationException("dir " + path + ": mode '" + mode + "' is not octal", "e.g. mode: '2775'");
         }

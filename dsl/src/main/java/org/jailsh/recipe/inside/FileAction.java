@@ -19,10 +19,7 @@ final class FileAction implements GuestAction {
     private final boolean ownerGiven;
 
     FileAction(String path, String content, String mode, String owner) {
-        if (path == null || !path.startsWith("/") || path.contains("\n") || List.of(path.split("/")).contains("..")) {
-            throw new ValidationException("file: '" + path + "' is not an absolute path in the jail",
-                    "e.g. file '/etc/motd', content: 'hello'");
-        }
+        GuestPaths.check("file", path, "e.g. file '/etc/motd', content: 'hello'");
         if (mode != null && !mode.matches("0?[0-7]{3,4}")) {
             throw new ValidationException("file " + path + ": mode '" + mode + "' is not octal", "e.g. mode: '0640'");
         }

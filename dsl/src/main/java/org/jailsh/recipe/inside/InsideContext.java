@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.jailsh.model.Levenshtein;
+import org.jailsh.model.ValueChecks;
 import org.jailsh.recipe.Secrets;
 import org.jailsh.spi.ValidationException;
 
@@ -64,9 +65,10 @@ public class InsideContext {
         Map<String, String> checked = new LinkedHashMap<>();
         values.forEach((key, value) -> {
             String text = String.valueOf(value);
-            if (!key.matches("[A-Za-z_][A-Za-z0-9_]*") || !text.matches("[^\"\\\\$`\\n]*")) {
-                throw new ValidationException("sysrc " + key + "=" + text + ": not an rc.conf key and value",
-                        "keys are letters, digits and '_'; values cannot contain \", \\, $, ` or a line break");
+            if (!key.matches("[A-Za-z_][A-Za-z0-9_]*") || !text.matches("[^\"\\\\$`\\p{Cntrl}]*")) {
+                throw new ValidationException("sysrc " + ValueChecks.printable(key) + "=" + ValueChecks.printable(text)
+                        + ": not an rc.conf key and value",
+                        "keys are letters, digits and '_'; values cannot contain \", \\, $, ` or a control character");
             }
             checked.put(key, text);
         });

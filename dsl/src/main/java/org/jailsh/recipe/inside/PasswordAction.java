@@ -21,6 +21,11 @@ final class PasswordAction implements GuestAction {
             throw new ValidationException("passwd " + user + ": the password is empty or has a line break",
                     "pass a one-line password (a secret parameter)");
         }
+        // chpasswd and the hash checks read it as one line of text: a CR or NUL would end or split it there
+        if (password.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new ValidationException("passwd " + user + ": the password has a control character",
+                    "pass printable characters only");
+        }
         this.password = password;
     }
 

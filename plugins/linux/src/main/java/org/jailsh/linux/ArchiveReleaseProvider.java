@@ -113,7 +113,7 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
         if (!extracted.ok()) {
             exec.run(Command.of("rm", "-rf", "--one-file-system", "--", partial.toString()));
             throw new JailshException(name + ": tar could not extract " + archive + ": "
-                    + extracted.stderr().strip(), "nothing was kept; check the archive");
+                    + firstLine(extracted.stderr()), "nothing was kept; check the archive");
         }
         exec.check("rm", "-rf", "--one-file-system", "--", releaseRoot.toString());
         exec.check("mv", "-T", "--", partial.toString(), releaseRoot.toString());
@@ -130,7 +130,7 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
         argv.add("--file=" + archive);
         ExecResult listed = ctx.exec().run(Command.of(argv).withEnv("LC_ALL", "C"));
         if (!listed.ok()) {
-            throw new JailshException(name + ": tar cannot read " + archive + ": " + listed.stderr().strip(),
+            throw new JailshException(name + ": tar cannot read " + archive + ": " + firstLine(listed.stderr()),
                     "check that the URL names a tar archive of the kind its name says");
         }
         List<TarListing.Member> members;
@@ -150,6 +150,11 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
             throw new ValidationException(name + ": refusing the archive " + archive.getFileName() + ": "
                     + refusal.get(), "nothing was extracted; a release root must stay inside itself");
         }
+    }
+
+    /** tar's first complaint; the rest ("Exiting with failure status…") adds nothing but lines. */
+    private static String firstLine(String stderr) {
+        return stderr.strip().lines().findFirst().orElse("no message");
     }
 
     static Command extract(Path archive, List<String> compression, Path partial, boolean root) {

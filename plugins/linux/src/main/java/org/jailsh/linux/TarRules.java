@@ -24,6 +24,7 @@ import org.jailsh.linux.TarListing.Member;
  *       from the jail's root, as Alpine's {@code /bin/ls -> /bin/busybox}; a relative one from the link's
  *       directory), with the archive's own symlinks followed;</li>
  *   <li>is a hard link to anything but an earlier, non-directory member of the archive;</li>
+ *   <li>has the name of an earlier symlink of the archive, which tar would follow or replace;</li>
  *   <li>is a device node, unless jailsh runs as root; or has a type tar lists as something else.</li>
  * </ul>
  */
@@ -44,14 +45,24 @@ final class TarRules {
             }
         }
         Set<String> earlier = new HashSet<>();
+        Set<String> earlierLinks = new HashSet<>();
         for (Member m : members) {
             Optional<String> why = check(m, symlinks, earlier, root);
             if (why.isPresent()) {
                 return Optional.of("member \"" + m.name() + "\" " + why.get());
             }
-            List<String> parts = parts(m.name());
+            String name = String.join("/", parts(m.name()));
+            // tar resolves an existing symlink differently per member type (a directory goes through it, a file
+            // may replace it); the checks above assume each symlink of the archive stays what it was
+            if (earlierLinks.contains(name)) {
+                return Optional.of("member \"" + m.name() + "\" replaces the archive's earlier symlink \"" + name
+                        + "\"");
+            }
+            if (m.type() == 'l') {
+                earlierLinks.add(name);
+            }
             if (m.type() != 'd') {
-                earlier.add(String.join("/", parts));
+                earlier.add(name);
             }
         }
         return Optional.empty();

@@ -11,8 +11,8 @@ class TarBuilder {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream()
 
-    TarBuilder dir(String name) {
-        header(name, '5', 0755, 0, '')
+    TarBuilder dir(String name, int mode = 0755) {
+        header(name, '5', mode, 0, '')
     }
 
     TarBuilder file(String name, String content) {
@@ -33,6 +33,14 @@ class TarBuilder {
 
     TarBuilder charDevice(String name, int major, int minor) {
         header(name, '3', 0666, 0, '', major, minor)
+    }
+
+    TarBuilder blockDevice(String name, int major, int minor) {
+        header(name, '4', 0660, 0, '', major, minor)
+    }
+
+    TarBuilder fifo(String name) {
+        header(name, '6', 0644, 0, '')
     }
 
     byte[] tar() {
