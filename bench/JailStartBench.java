@@ -23,6 +23,7 @@ import org.jailsh.spi.Reporter;
  *   lxc         lxc-start -d + lxc-stop of a busybox container without network
  *   plain       jailsh start + stop of a busybox clone jail without network
  *   plain-start, plain-stop   its two halves
+ *   scripts     the same jail's start + stop with JAILSH_NS_HELPER=off: through the shell scripts, as before jailsh-ns
  *   ipnet       ip netns add + veth onto the shared bridge + addresses + teardown, one sh script of ip commands
  *   vnet        jailsh start + stop of a VNET jail with a static address on the shared bridge
  *   one         create + start of one jail while no other jail runs (it is stopped and destroyed again, untimed)
@@ -40,6 +41,9 @@ public class JailStartBench {
         String bridge = args[4];
         int many = Integer.parseInt(args[5]);
         Jails jails = Jails.open(JailshOptions.defaults(Reporter.SILENT).withRoot(root));
+        Map<String, String> off = new java.util.HashMap<>(System.getenv());
+        off.put("JAILSH_NS_HELPER", "off");
+        Jails scripted = Jails.open(new JailshOptions(root, null, false, List.of(), Map.of(), Reporter.SILENT, off));
         if (!Files.isDirectory(root.resolve("releases/busybox/root"))) {
             jails.fetch(ReleaseRequest.named("busybox"));
         }
@@ -48,7 +52,7 @@ public class JailStartBench {
                 "ip4_addr", "vnet0|10.79.0.2/24", "defaultrouter", "none"));
 
         Map<String, List<Double>> times = new java.util.LinkedHashMap<>();
-        for (String name : List.of("lxc", "plain", "plain-start", "plain-stop", "ipnet", "vnet")) {
+        for (String name : List.of("lxc", "plain", "plain-start", "plain-stop", "scripts", "ipnet", "vnet")) {
             times.put(name, new ArrayList<>());
         }
         String ipScript = String.join("\n",
@@ -81,6 +85,11 @@ public class JailStartBench {
                 times.get("plain-start").add(ms(t1 - t0));
                 times.get("plain-stop").add(ms(t2 - t1));
             }
+            time(keep, times.get("scripts"), () -> {
+                scripted.start("fs-plain");
+                scripted.stop("fs-plain");
+                return null;
+            });
             time(keep, times.get("ipnet"), () -> sh("sh", "-c", ipScript));
             time(keep, times.get("vnet"), () -> {
                 jails.start("fs-vnet");

@@ -4,6 +4,7 @@
 #   (2) VNET jail with a static address on a shared bridge, start+stop
 #                                              vs  `ip netns add` + veth onto the bridge + addresses + teardown,
 #                                                  one sh script of ip commands                              goal <= 3x
+#       and the same jail started through the shell scripts (JAILSH_NS_HELPER=off), i.e. without jailsh-ns
 #   (3) MANY jails created and started, one after another  vs  MANY x one jail created and started         goal <= 1.5x
 # All three are interleaved round by round in one JVM (bench/JailStartBench.java), inside a network namespace this
 # script creates (the bridge lives there; the namespace goes at the end).
@@ -92,6 +93,8 @@ out = ["| start+stop, interleaved | median | p10–p90 | n |", "|---|---|---|---
        row("jailsh in-process (`Jails.start` + `stop`), busybox clone, no network", "plain"),
        row("— of which start", "plain-start"), row("— of which stop", "plain-stop"),
        "| **ratio jailsh / LXC** (goal ≤ 1.5: %s) | **%.2f** | | |" % (verdict(r1, 1.5), r1),
+       row("the same jail through the shell scripts (`JAILSH_NS_HELPER=off`)", "scripts"),
+       "| ratio jailsh-ns / scripts | %.2f | | |" % (med["plain"] / med["scripts"]),
        row("`ip netns add` + veth on a shared bridge + addresses + teardown (`sh` of `ip` commands)", "ipnet"),
        row("jailsh in-process, VNET + static IP on the shared bridge", "vnet"),
        "| **ratio jailsh VNET / ip** (goal ≤ 3: %s) | **%.2f** | | |" % (verdict(r2, 3), r2)]
