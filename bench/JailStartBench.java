@@ -26,7 +26,8 @@ import org.jailsh.spi.Reporter;
  *   scripts     the same jail's start + stop with JAILSH_NS_HELPER=off: through the shell scripts, as before jailsh-ns
  *   ipnet       ip netns add + veth onto the shared bridge + addresses + teardown, one sh script of ip commands
  *   vnet        jailsh start + stop of a VNET jail with a static address on the shared bridge
- *   one         create + start of one jail while no other jail runs (it is stopped and destroyed again, untimed)
+ *   one         create + start of one jail while no other jail runs (it is stopped and destroyed again, untimed),
+ *               measured before and after the MANY
  *   many        create + start of MANY jails one after another: the time of each, in order
  */
 public class JailStartBench {
@@ -100,18 +101,10 @@ public class JailStartBench {
         times.forEach(JailStartBench::print);
 
         if (many > 0) {
+            // "one" before and after the MANY, each with no other jail running, so that a drift of the machine's
+            // load during the MANY shows in "one" too
             List<Double> one = new ArrayList<>();
-            for (int i = -2; i < Math.max(5, runs / 2); i++) {
-                long t0 = System.nanoTime();
-                jails.create("fs-one", "busybox", JailType.CLONE, Map.of());
-                jails.start("fs-one");
-                if (i >= 0) {
-                    one.add(ms(System.nanoTime() - t0));
-                }
-                jails.stop("fs-one");
-                jails.destroy("fs-one");
-            }
-            print("one", one);
+            one(jails, one, Math.max(5, runs / 2));
             List<Double> each = new ArrayList<>();
             try {
                 for (int i = 0; i < many; i++) {
@@ -130,10 +123,26 @@ public class JailStartBench {
                     }
                 }
             }
+            one(jails, one, Math.max(5, runs / 2));
+            print("one", one);
             print("many", each);
         }
         jails.destroy("fs-plain");
         jails.destroy("fs-vnet");
+    }
+
+    /** create + start of one jail with no other running, n times (after two untimed), each stopped and destroyed. */
+    static void one(Jails jails, List<Double> into, int n) {
+        for (int i = -2; i < n; i++) {
+            long t0 = System.nanoTime();
+            jails.create("fs-one", "busybox", JailType.CLONE, Map.of());
+            jails.start("fs-one");
+            if (i >= 0) {
+                into.add(ms(System.nanoTime() - t0));
+            }
+            jails.stop("fs-one");
+            jails.destroy("fs-one");
+        }
     }
 
     static void time(boolean keep, List<Double> into, Supplier<Object> what) {

@@ -8,7 +8,8 @@
 #   (3) MANY jails created and started, one after another  vs  MANY x one jail created and started         goal <= 1.5x
 # All three are interleaved round by round in one JVM (bench/JailStartBench.java), inside a network namespace this
 # script creates (the bridge lives there; the namespace goes at the end).
-# Usage (as root):  bench/jail-start.sh        RUNS=30 MANY=100 NO_RESULTS=1 to change; needs lxc, iproute2, python3.
+# Usage (as root):  bench/jail-start.sh        RUNS=30 MANY=100 NO_RESULTS=1 TIMES=FILE (keep the raw times) to
+# change; needs lxc, iproute2, python3.
 set -euo pipefail
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
@@ -72,6 +73,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 ip netns exec "$ns" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$classpath" "$here/JailStartBench.java" \
     "$work/iocage" "$runs" "$work/lxc" fsm "$bridge" "$many" >"$work/times.txt"
 
+[ -z "${TIMES:-}" ] || cp "$work/times.txt" "$TIMES"
 section=$(python3 - "$work/times.txt" "$runs" "$many" <<'EOF'
 import statistics, sys
 rows = {}
@@ -105,10 +107,13 @@ if "many" in rows:
     r3 = total / (n * med["one"])
     tenth = max(1, n // 10)
     out += ["", "| create + start | ms | |", "|---|---|---|",
-            "| one jail, no other running (median of %d) | %.1f | |" % (len(rows["one"]), med["one"]),
+            "| one jail, no other running (median of %d, half before and half after the %d) | %.1f | |" % (
+                len(rows["one"]), n, med["one"]),
             "| %d jails one after another, total | %.0f | |" % (n, total),
             "| — the first %d / the last %d (median each) | %.1f / %.1f | |" % (
                 tenth, tenth, statistics.median(many[:tenth]), statistics.median(many[-tenth:])),
+            "| — median of each tenth, in order | %s | |" % " ".join(
+                "%.0f" % statistics.median(many[k:k + tenth]) for k in range(0, n, tenth)),
             "| **ratio %d jails / %d × one** (goal ≤ 1.5: %s) | **%.2f** | |" % (n, n, verdict(r3, 1.5), r3)]
 print("\n".join(out))
 EOF
