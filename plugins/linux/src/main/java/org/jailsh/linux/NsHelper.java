@@ -23,7 +23,7 @@ import org.jailsh.spi.exec.AtomicFiles;
  * content's hash, executable by its owner only. Without it (no compiler at build time, another CPU, or
  * {@code JAILSH_NS_HELPER=off}) jails start through {@link StartScripts}' shell scripts, which do the same, slower.
  */
-final class NsHelper {
+class NsHelper {
 
     static final String OFF = "JAILSH_NS_HELPER";
 

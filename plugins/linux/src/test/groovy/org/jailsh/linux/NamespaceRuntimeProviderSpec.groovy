@@ -96,6 +96,41 @@ class NamespaceRuntimeProviderSpec extends Specification {
                  '/bin/sh', '/etc/rc'])
     }
 
+    def "with jailsh-ns the start is one command with the same steps, and exec_start enters through jailsh-ns -e"() {
+        given: 'a helper at a fixed path (the real one is written by NsHelper; the end-to-end specs run it)'
+        Path helper = tmp.resolve('bin/jailsh-ns-0123456789abcdef')
+        def withHelper = new NamespaceRuntimeProvider(host, { long ms -> } as JailStopper.Pause, Cgroups.host(), [],
+                new NsHelper(null) {
+                    @Override
+                    Optional<Path> find(ProviderContext c) {
+                        Optional.of(helper)
+                    }
+                })
+        def web = jail()
+        def root = overlay(web)
+        exec.answer([helper.toString()], "ok 4242\n")
+        host.processes[4242L] = 777L
+        host.jailFiles['/etc/rc'] = '#!/bin/sh\n'
+
+        when:
+        def state = withHelper.start(web, [root], ctx(rootUser))
+
+        then: 'besides the mkdir of the log directory, two commands: the start and exec_start'
+        def commands = exec.commands()*.argv().findAll { it[0] != 'mkdir' }
+        commands.size() == 2
+        state == new RunState(true, '4242')
+        commands[0] == [helper.toString()] + flags + ["$tmp/log/web-console.log".toString(),
+                web.root().toString(), 'web', StartScripts.INIT, 'overlay', root.options(), 'loopback']
+        commands[1] == [helper.toString(), '-e'] + flags.findAll { it == '-u' } + ['4242',
+                "$tmp/log/web-console.log".toString(), 'PATH=' + JailEnter.PATH, 'HOME=/root', 'USER=root',
+                'LOGNAME=root', '--', '/bin/sh', '/etc/rc']
+
+        where:
+        rootUser || flags
+        true     || ['-n']
+        false    || ['-u', '-n']
+    }
+
     def "the jail is reported ready by its init, after its traps are set, so an early SIGTERM is not lost"() {
         expect:
         StartScripts.NAMESPACE.contains("printf 'ok %s' \"\$pid\" >&3\nexec chroot")
