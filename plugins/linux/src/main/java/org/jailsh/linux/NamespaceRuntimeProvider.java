@@ -140,9 +140,20 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         Cgroups.tearDown(jail, ctx, pause);
         List<String> join = cgroups.setUp(jail, Cgroups.limits(jail, ctx), ctx);
         boolean root = ctx.facts().root();
-        ExecResult launched = exec.run(helper.find(ctx)
-                .map(path -> StartScripts.helperCommand(jail, plan, log, root, join, path))
-                .orElseGet(() -> StartScripts.command(jail, plan, log, root, join, StartScripts.namespaceShell(busybox))));
+        Command scripts = StartScripts.command(jail, plan, log, root, join, StartScripts.namespaceShell(busybox));
+        Optional<Path> fast = helper.find(ctx);
+        ExecResult launched;
+        try {
+            launched = exec.run(fast.map(path -> StartScripts.helperCommand(jail, plan, log, root, join, path))
+                    .orElse(scripts));
+        } catch (JailshException e) {
+            // nothing ran: the helper itself could not be started
+            if (fast.isEmpty()) {
+                throw e;
+            }
+            helper.unusable(ctx, e);
+            launched = exec.run(scripts);
+        }
         if (exec.dryRun()) {
             return new RunState(true, null);
         }

@@ -69,6 +69,16 @@ class NsHelper {
         return found;
     }
 
+    /**
+     * The helper could not be run (e.g. the state root is on a {@code noexec} mount): this JVM starts jails through
+     * the scripts from now on, and says so once.
+     */
+    void unusable(ProviderContext ctx, RuntimeException why) {
+        INSTALLED.put(ctx.stateRoot().toAbsolutePath().normalize(), Optional.empty());
+        ctx.reporter().warn("jailsh-ns cannot run (" + why.getMessage() + "); jails start through the slower shell "
+                + "scripts; a state root on a file system that allows executables avoids this");
+    }
+
     private Optional<Path> install(Path stateRoot) {
         return bytes().map(content -> {
             Path target = target(stateRoot, content);

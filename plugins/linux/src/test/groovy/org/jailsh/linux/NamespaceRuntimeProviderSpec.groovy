@@ -4,6 +4,9 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 import org.jailsh.linux.internal.JailEnter
+import org.jailsh.spi.Command
+import org.jailsh.spi.ExecResult
+import org.jailsh.spi.HostExec
 import org.jailsh.spi.HostFacts
 import org.jailsh.spi.JailRef
 import org.jailsh.spi.JailshException
@@ -129,6 +132,48 @@ class NamespaceRuntimeProviderSpec extends Specification {
         rootUser || flags
         true     || ['-n']
         false    || ['-u', '-n']
+    }
+
+    def "a jailsh-ns that cannot be run (a noexec state root) falls back to the scripts, with a warning"() {
+        given:
+        Path helper = tmp.resolve('bin/jailsh-ns-0123456789abcdef')
+        List<String> warnings = []
+        def refusing = new HostExec() {
+            ExecResult run(Command c) {
+                if (c.argv()[0] == helper.toString()) {
+                    throw new JailshException("cannot run $helper: Permission denied", 'is it installed and on PATH?')
+                }
+                exec.run(c)
+            }
+
+            void writeFile(Path p, String content) {
+                exec.writeFile(p, content)
+            }
+
+            boolean dryRun() {
+                false
+            }
+        }
+        def withHelper = new NamespaceRuntimeProvider(host, { long ms -> } as JailStopper.Pause, Cgroups.host(), [],
+                new NsHelper(null) {
+                    @Override
+                    Optional<Path> find(ProviderContext c) {
+                        Optional.of(helper)
+                    }
+                })
+        def web = jail([exec_start: 'none'])
+        launches()
+        def reporter = [info: { String m -> }, warn: { String m -> warnings << m }] as Reporter
+
+        when:
+        def state = withHelper.start(web, [overlay(web)], new ProviderContext(refusing,
+                new HostFacts(Platform.LINUX, true, tmp, [PATH: '/usr/bin:/bin']), reporter))
+
+        then:
+        state == new RunState(true, '4242')
+        launchArgv()[0..2] == ['/bin/sh', '-c', StartScripts.LAUNCH]
+        warnings.size() == 1
+        warnings[0].startsWith("jailsh-ns cannot run (cannot run $helper: Permission denied)")
     }
 
     def "the jail is reported ready by its init, after its traps are set, so an early SIGTERM is not lost"() {
