@@ -67,6 +67,22 @@ public final class JailStore {
         defaults = null;
     }
 
+    /** The names of every jail and template, without reading their configs. */
+    private List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Path dir : List.of(root.jails(), root.templates())) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> children = Files.list(dir)) {
+                    children.filter(Files::isDirectory).map(child -> child.getFileName().toString()).sorted()
+                            .forEach(names::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return names;
+    }
+
     /** Every jail and template, sorted by name; a jail whose config cannot be read is returned as corrupt. */
     public List<StoredJail> list() {
         List<StoredJail> all = new ArrayList<>();
@@ -137,12 +153,12 @@ public final class JailStore {
     public void checkNewName(String name) {
         JailNames.check(name);
         String key = JailNames.collisionKey(name);
-        for (StoredJail jail : list()) {
-            if (jail.name().equals(name)) {
+        for (String other : names()) {
+            if (other.equals(name)) {
                 throw new ValidationException("a jail named " + name + " already exists", "choose another name");
             }
-            if (JailNames.collisionKey(jail.name()).equals(key)) {
-                throw new ValidationException(name + " collides with the jail " + jail.name(),
+            if (JailNames.collisionKey(other).equals(key)) {
+                throw new ValidationException(name + " collides with the jail " + other,
                         "iocage treats '.' and '_' as the same character; choose another name");
             }
         }

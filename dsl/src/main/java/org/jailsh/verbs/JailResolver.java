@@ -22,7 +22,14 @@ public final class JailResolver {
     private JailResolver() {
     }
 
+    /** An exact name is read alone; only a prefix reads every jail's config (a start must not cost O(jails)). */
     public static StoredJail one(JailStore store, String query) {
+        if (query != null && !query.isBlank()) {
+            java.util.Optional<StoredJail> exact = store.find(query);
+            if (exact.isPresent()) {
+                return exact.get();
+            }
+        }
         return one(store.list(), query);
     }
 

@@ -165,7 +165,7 @@ final class Cgroups {
             ctx.exec().run(Command.of("rmdir", "--", dir.getParent().toString()));
         }
         if (!dirs.isEmpty() || Files.exists(jail.dir().resolve(RECORD))) {
-            ctx.exec().run(Command.of("rm", "-f", "--", jail.dir().resolve(RECORD).toString()));
+            ctx.exec().remove(jail.dir().resolve(RECORD));
         }
     }
 

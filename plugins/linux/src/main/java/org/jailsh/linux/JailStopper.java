@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.jailsh.linux.internal.HostView;
 import org.jailsh.linux.internal.RunRecord;
-import org.jailsh.spi.Command;
 import org.jailsh.spi.HostExec;
 import org.jailsh.spi.JailRef;
 import org.jailsh.spi.JailshException;
@@ -33,6 +32,7 @@ final class JailStopper {
     };
 
     private static final long POLL_MILLIS = 10;
+    private static final long FINE_MILLIS = 100;
     private static final long KILL_WAIT_MILLIS = 5000;
 
     private final HostView host;
@@ -46,14 +46,14 @@ final class JailStopper {
     void stop(JailRef jail, RunRecord run, int timeoutSeconds, ProviderContext ctx) {
         HostExec exec = ctx.exec();
         String pid = Long.toString(run.pid());
-        exec.run(Command.of("kill", "-TERM", pid));
+        exec.signal(run.pid(), "TERM");
         if (exec.dryRun()) {
             return;
         }
         if (!gone(run, timeoutSeconds * 1000L)) {
             ctx.reporter().warn(jail.name() + ": still running " + timeoutSeconds
                     + " s after SIGTERM (stop_timeout); sending SIGKILL");
-            exec.run(Command.of("kill", "-KILL", pid));
+            exec.signal(run.pid(), "KILL");
             if (!gone(run, KILL_WAIT_MILLIS)) {
                 throw new JailshException(jail.name() + ": its init (PID " + pid + ") survived SIGKILL",
                         "look at it with 'ps -o pid,stat,wchan -p " + pid + "'");
@@ -77,12 +77,11 @@ final class JailStopper {
     }
 
     /**
-     * Polls until the init is gone: after 1, 2, 4 and 8 ms at first (a jail without services ends within a few), then
-     * every {@value #POLL_MILLIS} ms.
+     * Polls until the init is gone: every millisecond for the first {@value #FINE_MILLIS} ms (a jail without services
+     * ends within a few; a look at /proc costs microseconds), then every {@value #POLL_MILLIS} ms.
      */
     private boolean gone(RunRecord run, long millis) {
-        long step = 1;
-        for (long waited = 0; ; waited += step, step = Math.min(POLL_MILLIS, step * 2)) {
+        for (long waited = 0, step = 1; ; waited += step, step = waited < FINE_MILLIS ? 1 : POLL_MILLIS) {
             if (!run.alive(host)) {
                 return true;
             }

@@ -41,22 +41,32 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
     private final JailStopper.Pause pause;
     private final Cgroups cgroups;
     private final List<Path> busybox;
+    private final NsHelper helper;
 
     public NamespaceRuntimeProvider() {
-        this(HostView.proc(), JailStopper.SLEEP, Cgroups.host(), StartScripts.BUSYBOX);
+        this(HostView.proc(), JailStopper.SLEEP, Cgroups.host(), StartScripts.BUSYBOX, NsHelper.host());
     }
 
     NamespaceRuntimeProvider(HostView host, JailStopper.Pause pause) {
-        this(host, pause, Cgroups.host(), List.of());
+        this(host, pause, Cgroups.host(), List.of(), NsHelper.none());
     }
 
-    /** @param busybox where to look for a static busybox to run the namespace script with (none: /bin/sh) */
     NamespaceRuntimeProvider(HostView host, JailStopper.Pause pause, Cgroups cgroups, List<Path> busybox) {
+        this(host, pause, cgroups, busybox, NsHelper.none());
+    }
+
+    /**
+     * @param busybox where to look for a static busybox to run the namespace script with (none: /bin/sh)
+     * @param helper  the one-process start, used instead of the scripts when there is one
+     */
+    NamespaceRuntimeProvider(HostView host, JailStopper.Pause pause, Cgroups cgroups, List<Path> busybox,
+                             NsHelper helper) {
         this.host = host;
         this.stopper = new JailStopper(host, pause);
         this.pause = pause;
         this.cgroups = cgroups;
         this.busybox = List.copyOf(busybox);
+        this.helper = helper;
     }
 
     @Override
@@ -125,12 +135,25 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
             exec.check("mkdir", "-p", "--", log.getParent().toString());
         }
         if (Files.exists(RunRecord.file(jail.dir()))) {
-            exec.check("rm", "-f", "--", RunRecord.file(jail.dir()).toString());
+            exec.remove(RunRecord.file(jail.dir())).check();
         }
         Cgroups.tearDown(jail, ctx, pause);
         List<String> join = cgroups.setUp(jail, Cgroups.limits(jail, ctx), ctx);
-        ExecResult launched = exec.run(StartScripts.command(jail, plan, log, ctx.facts().root(), join,
-                StartScripts.namespaceShell(busybox)));
+        boolean root = ctx.facts().root();
+        Command scripts = StartScripts.command(jail, plan, log, root, join, StartScripts.namespaceShell(busybox));
+        Optional<Path> fast = helper.find(ctx);
+        ExecResult launched;
+        try {
+            launched = exec.run(fast.map(path -> StartScripts.helperCommand(jail, plan, log, root, join, path))
+                    .orElse(scripts));
+        } catch (JailshException e) {
+            // nothing ran: the helper itself could not be started
+            if (fast.isEmpty()) {
+                throw e;
+            }
+            helper.unusable(ctx, e);
+            launched = exec.run(scripts);
+        }
         if (exec.dryRun()) {
             return new RunState(true, null);
         }
@@ -146,7 +169,7 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
             Cgroups.tearDown(jail, ctx, pause);
             throw e;
         }
-        exec.writeFile(RunRecord.file(jail.dir()), new RunRecord(pid, startTime.getAsLong()).format());
+        exec.writeTransient(RunRecord.file(jail.dir()), new RunRecord(pid, startTime.getAsLong()).format());
         return new RunState(true, Long.toString(pid));
     }
 
@@ -157,8 +180,7 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         if (state.jid() != null && !execStart.isEmpty()) {
             long pid = Long.parseLong(state.jid());
             if (!skipDefault(pid, execStart, "/etc/rc")) {
-                ExecResult result = ctx.exec().run(Command.of(JailEnter.logged(consoleLog(jail).toString(),
-                        enter(jail, pid, Identity.ROOT, ctx, execStart))));
+                ExecResult result = ctx.exec().run(loggedAsRoot(jail, pid, ctx, execStart));
                 if (!result.ok()) {
                     stop(jail, ctx);
                     throw new JailshException(jail.name() + ": exec_start (" + String.join(" ", execStart)
@@ -186,7 +208,7 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         Optional<RunRecord> run = RunRecord.running(jail.dir(), host);
         HostExec exec = ctx.exec();
         if (run.isEmpty()) {
-            exec.check("rm", "-f", "--", RunRecord.file(jail.dir()).toString());
+            exec.remove(RunRecord.file(jail.dir())).check();
             Cgroups.tearDown(jail, ctx, pause);
             return;
         }
@@ -194,11 +216,10 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
         HostHooks.run(jail, "exec_prestop", ctx, false);
         List<String> execStop = words(jail.property("exec_stop"));
         if (!execStop.isEmpty() && !skipDefault(pid, execStop, "/etc/rc.shutdown")) {
-            exec.run(Command.of(JailEnter.logged(consoleLog(jail).toString(),
-                    enter(jail, pid, Identity.ROOT, ctx, execStop))));
+            exec.run(loggedAsRoot(jail, pid, ctx, execStop));
         }
         stopper.stop(jail, run.get(), JailStopper.timeout(jail), ctx);
-        exec.check("rm", "-f", "--", RunRecord.file(jail.dir()).toString());
+        exec.remove(RunRecord.file(jail.dir())).check();
         Cgroups.tearDown(jail, ctx, pause);
         HostHooks.run(jail, "exec_poststop", ctx, false);
     }
@@ -229,6 +250,15 @@ public final class NamespaceRuntimeProvider implements RuntimeProvider {
     private static List<String> enter(JailRef jail, long pid, Identity who, ProviderContext ctx, List<String> argv) {
         return Cgroups.inside(jail.dir(), JailEnter.argv(pid, !ctx.facts().root(), who, ctx.facts().env().get("TERM"),
                 argv));
+    }
+
+    /** exec_start and exec_stop: as the jail's root, output to the console log; by jailsh-ns when there is one. */
+    private Command loggedAsRoot(JailRef jail, long pid, ProviderContext ctx, List<String> argv) {
+        Path log = consoleLog(jail);
+        return Command.of(helper.find(ctx)
+                .map(path -> Cgroups.inside(jail.dir(), StartScripts.helperEnter(path, pid, !ctx.facts().root(), log,
+                        JailEnter.environment(Identity.ROOT, ctx.facts().env().get("TERM")), argv)))
+                .orElseGet(() -> JailEnter.logged(log.toString(), enter(jail, pid, Identity.ROOT, ctx, argv))));
     }
 
     /** iocage's defaults name rc scripts that a jail made from an arbitrary root file system may not have. */

@@ -160,6 +160,46 @@ final class StartScripts {
     }
 
     /**
+     * The same start as {@link #command}, by {@code jailsh-ns} ({@link NsHelper}) in one process: the same steps, the
+     * same status line, the same processes left behind (a keeper waiting for the init, and the init).
+     */
+    static Command helperCommand(JailRef jail, MountPlan plan, Path log, boolean root, List<String> join,
+                                 Path helper) {
+        List<String> argv = new ArrayList<>(join);
+        argv.add(helper.toString());
+        if (!root) {
+            argv.add("-u");
+        }
+        boolean ownNetwork = !sharesHostNetwork(jail);
+        if (ownNetwork) {
+            argv.add("-n");
+        }
+        argv.addAll(List.of(log.toString(), jail.root().toString(), jail.property("host_hostname"), INIT));
+        argv.addAll(plan.steps());
+        if (ownNetwork) {
+            argv.add("loopback");
+        }
+        return Command.of(argv).withEnv("PATH", JailEnter.PATH);
+    }
+
+    /**
+     * {@code command} run in the running jail by {@code jailsh-ns -e}, as {@link JailEnter#logged} around
+     * {@link JailEnter#argv} does it with a shell, nsenter and env: as the jail's root, output to the console log.
+     */
+    static List<String> helperEnter(Path helper, long pid, boolean rootless, Path log, List<String> env,
+                                    List<String> command) {
+        List<String> argv = new ArrayList<>(List.of(helper.toString(), "-e"));
+        if (rootless) {
+            argv.add("-u");
+        }
+        argv.addAll(List.of(Long.toString(pid), log.toString()));
+        argv.addAll(env);
+        argv.add("--");
+        argv.addAll(command);
+        return argv;
+    }
+
+    /**
      * iocage's shared-IP jails (no VNET, but an address or {@code inherit}) use the host's network stack; Linux cannot
      * restrict them to their addresses as FreeBSD does. Every other jail gets a network namespace of its own: VNET
      * jails for the network provider to wire up, and jails without any address only a loopback.

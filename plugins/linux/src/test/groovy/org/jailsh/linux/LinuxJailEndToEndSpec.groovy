@@ -2,6 +2,7 @@ package org.jailsh.linux
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
 
 import org.jailsh.linux.internal.RunRecord
 import org.jailsh.spi.HostFacts
@@ -273,6 +274,45 @@ class LinuxJailEndToEndSpec extends Specification {
         liveProcessesIn(mountNamespace).isEmpty()
         mountinfo().findAll { it.contains(base.toString()) } == []
         (mountinfo() - mountsBefore).findAll { it.contains('overlay') || it.contains('/mnt/') } == []
+    }
+
+    @Requires(value = { NsHelper.host().built() }, reason = 'jailsh-ns was not built: no C compiler at build time')
+    def "the starts so far went through jailsh-ns, written once into the state root, owner-only"() {
+        given:
+        Path bin = base.resolve('.jailsh/bin')
+
+        expect:
+        log.any { it.startsWith('exec: ' + bin.resolve('jailsh-ns-')) }
+        log.any { it.startsWith('exec: ' + bin.resolve('jailsh-ns-')) && it.contains(' -e ') }
+        !log.any { it.contains('jailsh-launch') }
+        Files.list(bin).toList()*.fileName*.toString().every { it ==~ /jailsh-ns-[0-9a-f]{16}/ }
+        Files.list(bin).count() == 1
+        Files.getPosixFilePermissions(Files.list(bin).findFirst().get()) == PosixFilePermissions.fromString('r-x------')
+    }
+
+    def "with JAILSH_NS_HELPER=off the shell scripts assemble the same jail"() {
+        given:
+        def scripted = new ProviderContext(ctx.exec(), new HostFacts(Platform.LINUX, true, base,
+                System.getenv() + [(NsHelper.OFF): 'off']), Reporter.SILENT)
+        int before = log.size()
+
+        when:
+        runtime.start(web, mounts(web), scripted)
+        def dev = runtime.exec(web, ['ls', '/dev'], 'root', false, scripted).stdout().split() as Set
+        int readOnly = runtime.exec(web, ['sh', '-c', 'echo x > /mnt/ro/new'], 'root', false, scripted).exitCode()
+        String hostname = runtime.exec(web, ['hostname'], 'root', false, scripted).stdout().trim()
+        runtime.stop(web, scripted)
+        def commands = log.subList(before, log.size()).findAll { it.startsWith('exec: ') }
+
+        then:
+        commands.any { it.contains('jailsh-launch') }
+        commands.every { !it.contains('/.jailsh/bin/') }
+        dev == ['null', 'zero', 'full', 'random', 'urandom', 'tty', 'pts', 'ptmx', 'shm', 'fd', 'stdin', 'stdout',
+                'stderr'] as Set
+        readOnly != 0
+        hostname == 'e2e-web'
+        !runtime.state(web, ctx).up()
+        mountinfo().findAll { it.contains(base.toString()) } == []
     }
 
     def "destroy leaves nothing of the jail, and the release as it was"() {

@@ -4,6 +4,9 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 import org.jailsh.linux.internal.JailEnter
+import org.jailsh.spi.Command
+import org.jailsh.spi.ExecResult
+import org.jailsh.spi.HostExec
 import org.jailsh.spi.HostFacts
 import org.jailsh.spi.JailRef
 import org.jailsh.spi.JailshException
@@ -94,6 +97,83 @@ class NamespaceRuntimeProviderSpec extends Specification {
                 ['nsenter', '--target', '4242', '--mount', '--uts', '--ipc', '--net', '--pid', '--root', '--wd', '--',
                  '/usr/bin/env', '-i', 'PATH=' + JailEnter.PATH, 'HOME=/root', 'USER=root', 'LOGNAME=root',
                  '/bin/sh', '/etc/rc'])
+    }
+
+    def "with jailsh-ns the start is one command with the same steps, and exec_start enters through jailsh-ns -e"() {
+        given: 'a helper at a fixed path (the real one is written by NsHelper; the end-to-end specs run it)'
+        Path helper = tmp.resolve('bin/jailsh-ns-0123456789abcdef')
+        def withHelper = new NamespaceRuntimeProvider(host, { long ms -> } as JailStopper.Pause, Cgroups.host(), [],
+                new NsHelper(null) {
+                    @Override
+                    Optional<Path> find(ProviderContext c) {
+                        Optional.of(helper)
+                    }
+                })
+        def web = jail()
+        def root = overlay(web)
+        exec.answer([helper.toString()], "ok 4242\n")
+        host.processes[4242L] = 777L
+        host.jailFiles['/etc/rc'] = '#!/bin/sh\n'
+
+        when:
+        def state = withHelper.start(web, [root], ctx(rootUser))
+
+        then: 'besides the mkdir of the log directory, two commands: the start and exec_start'
+        def commands = exec.commands()*.argv().findAll { it[0] != 'mkdir' }
+        commands.size() == 2
+        state == new RunState(true, '4242')
+        commands[0] == [helper.toString()] + flags + ["$tmp/log/web-console.log".toString(),
+                web.root().toString(), 'web', StartScripts.INIT, 'overlay', root.options(), 'loopback']
+        commands[1] == [helper.toString(), '-e'] + flags.findAll { it == '-u' } + ['4242',
+                "$tmp/log/web-console.log".toString(), 'PATH=' + JailEnter.PATH, 'HOME=/root', 'USER=root',
+                'LOGNAME=root', '--', '/bin/sh', '/etc/rc']
+
+        where:
+        rootUser || flags
+        true     || ['-n']
+        false    || ['-u', '-n']
+    }
+
+    def "a jailsh-ns that cannot be run (a noexec state root) falls back to the scripts, with a warning"() {
+        given:
+        Path helper = tmp.resolve('bin/jailsh-ns-0123456789abcdef')
+        List<String> warnings = []
+        def refusing = new HostExec() {
+            ExecResult run(Command c) {
+                if (c.argv()[0] == helper.toString()) {
+                    throw new JailshException("cannot run $helper: Permission denied", 'is it installed and on PATH?')
+                }
+                exec.run(c)
+            }
+
+            void writeFile(Path p, String content) {
+                exec.writeFile(p, content)
+            }
+
+            boolean dryRun() {
+                false
+            }
+        }
+        def withHelper = new NamespaceRuntimeProvider(host, { long ms -> } as JailStopper.Pause, Cgroups.host(), [],
+                new NsHelper(null) {
+                    @Override
+                    Optional<Path> find(ProviderContext c) {
+                        Optional.of(helper)
+                    }
+                })
+        def web = jail([exec_start: 'none'])
+        launches()
+        def reporter = [info: { String m -> }, warn: { String m -> warnings << m }] as Reporter
+
+        when:
+        def state = withHelper.start(web, [overlay(web)], new ProviderContext(refusing,
+                new HostFacts(Platform.LINUX, true, tmp, [PATH: '/usr/bin:/bin']), reporter))
+
+        then:
+        state == new RunState(true, '4242')
+        launchArgv()[0..2] == ['/bin/sh', '-c', StartScripts.LAUNCH]
+        warnings.size() == 1
+        warnings[0].startsWith("jailsh-ns cannot run (cannot run $helper: Permission denied)")
     }
 
     def "the jail is reported ready by its init, after its traps are set, so an early SIGTERM is not lost"() {

@@ -20,8 +20,29 @@ public interface HostExec {
         return check(Command.of(argv));
     }
 
+    /**
+     * Sends {@code TERM} or {@code KILL} to a process, as {@code kill -SIGNAL PID} does; the local implementation does
+     * it without starting a program.
+     */
+    default ExecResult signal(long pid, String signal) {
+        return run(Command.of("kill", "-" + signal, Long.toString(pid)));
+    }
+
+    /** Removes a file when it is there, as {@code rm -f -- PATH} does; the local implementation needs no program. */
+    default ExecResult remove(Path path) {
+        return run(Command.of("rm", "-f", "--", path.toString()));
+    }
+
     /** Writes a file atomically (temporary file, fsync, rename), creating parent directories. */
     void writeFile(Path path, String content);
+
+    /**
+     * Writes a file whose meaning ends with the processes it describes (a PID record, the links a running jail holds):
+     * atomically, but the local implementation skips the fsyncs, since after a crash of the host it is stale anyway.
+     */
+    default void writeTransient(Path path, String content) {
+        writeFile(path, content);
+    }
 
     /** True when nothing is really done: commands are only shown. Providers must not rely on reading their effects. */
     boolean dryRun();

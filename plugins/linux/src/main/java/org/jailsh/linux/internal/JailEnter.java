@@ -36,13 +36,20 @@ public final class JailEnter {
         if (!who.root()) {
             argv.addAll(List.of("--setuid", Integer.toString(who.uid()), "--setgid", Integer.toString(who.gid())));
         }
-        argv.addAll(List.of("--", "/usr/bin/env", "-i", "PATH=" + PATH, "HOME=" + who.home(), "USER=" + who.name(),
-                "LOGNAME=" + who.name()));
-        if (term != null && !term.isBlank()) {
-            argv.add("TERM=" + term);
-        }
+        argv.addAll(List.of("--", "/usr/bin/env", "-i"));
+        argv.addAll(environment(who, term));
         argv.addAll(command);
         return argv;
+    }
+
+    /** The whole environment of a command run in a jail, as NAME=VALUE words. */
+    public static List<String> environment(Identity who, String term) {
+        List<String> env = new ArrayList<>(List.of("PATH=" + PATH, "HOME=" + who.home(), "USER=" + who.name(),
+                "LOGNAME=" + who.name()));
+        if (term != null && !term.isBlank()) {
+            env.add("TERM=" + term);
+        }
+        return env;
     }
 
     /** {@link #argv} run through {@link #TO_LOG}. */

@@ -79,7 +79,7 @@ public final class NetnsNetworkProvider implements NetworkProvider {
             }
             inside(exec, pid, "ip", "link", "set", "lo", "up");
         } finally {
-            exec.writeFile(jail.dir().resolve(NetworkRecord.FILE), NetworkRecord.format(record));
+            exec.writeTransient(jail.dir().resolve(NetworkRecord.FILE), NetworkRecord.format(record));
         }
     }
 
@@ -228,7 +228,7 @@ public final class NetnsNetworkProvider implements NetworkProvider {
                 exec.run(Command.of("rm", "-f", "--", marker.toString()));
             }
         }
-        exec.writeFile(jail.dir().resolve(NetworkRecord.FILE), "");
+        exec.writeTransient(jail.dir().resolve(NetworkRecord.FILE), "");
     }
 
     /**

@@ -21,6 +21,11 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) {
+        write(target, content, true);
+    }
+
+    /** @param durable fsync the file and its directory; without, a crash of the host may lose the write (not tear it) */
+    public static void write(Path target, byte[] content, boolean durable) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -31,12 +36,16 @@ public final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             temp.toFile().setReadable(true, false);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
-            syncDirectory(dir);
+            if (durable) {
+                syncDirectory(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
