@@ -60,8 +60,9 @@ public final class NetnsNetworkProvider implements NetworkProvider {
         if (!jail.flag("vnet")) {
             return;
         }
-        String pid = state.jid();
         HostExec exec = ctx.exec();
+        // a dry run starts no init, so the plan names the jail's process by a placeholder
+        String pid = state.jid() == null && exec.dryRun() ? "PID" : state.jid();
         List<String> record = new ArrayList<>();
         List<VnetInterface> nics = VnetInterface.of(jail);
         if (!jail.flag("nat")) {

@@ -110,6 +110,19 @@ class NetnsNetworkProviderSpec extends Specification {
         e.message.contains('tcp/8080 is already forwarded')
     }
 
+    def "a dry run plans the veth pair for the jail's process before any process exists"() {
+        given:
+        def dry = new org.jailsh.spi.exec.DryRunHostExec()
+
+        when:
+        provider.attach(jail('web', [ip4_addr: 'vnet0|192.0.2.10/24']), new RunState(true, null),
+                new ProviderContext(dry, ctx().facts(), Reporter.SILENT))
+
+        then:
+        dry.lines().any { it.startsWith('ip link add vnet0.PID ') && it.endsWith(' netns PID') }
+        dry.lines().contains('nsenter --target PID --net -- ip -4 addr add 192.0.2.10/24 dev vnet0')
+    }
+
     def "detach removes what the record names and nothing else"() {
         given:
         def web = jail('web', [:])
