@@ -26,22 +26,7 @@ class LauncherCdsSpec extends Specification {
     @Shared Path root
 
     def setupSpec() {
-        dist = Files.createDirectories(tmp.resolve('dist/lib'))
-        System.getProperty('java.class.path').split(File.pathSeparator).eachWithIndex { String entry, int i ->
-            Path source = Path.of(entry)
-            if (!Files.exists(source) || source.toString().contains('test-classes')) {
-                return
-            }
-            Path jar = dist.resolve(String.format('%03d-%s', i, source.fileName.toString().replaceAll('\\.jar$', '')
-                    + '.jar'))
-            if (Files.isDirectory(source)) {
-                String jarTool = Path.of(System.getProperty('java.home'), 'bin', 'jar')
-                run([jarTool, 'cf', jar.toString(), '-C', source.toString(), '.'])
-            } else {
-                Files.copy(source, jar)
-            }
-        }
-        dist = dist.parent
+        dist = TestDist.build(tmp.resolve('dist'))
         root = tmp.resolve('iocage')
         ['web', 'db'].each { name ->
             Path jail = Files.createDirectories(root.resolve("jails/$name/root"))
@@ -138,11 +123,8 @@ class LauncherCdsSpec extends Specification {
     }
 
     private Map launcher(Map<String, String> env = [:], String... args) {
-        Path script = repoRoot().resolve('jailsh')
-        ProcessBuilder pb = new ProcessBuilder(['bash', script.toString()] + (args as List))
-        pb.environment().put('JAILSH_DIST', dist.toString())
-        pb.environment().put('PATH', Path.of(System.getProperty('java.home'), 'bin').toString() + ':'
-                + System.getenv('PATH'))
+        ProcessBuilder pb = new ProcessBuilder(['bash', TestDist.launcher().toString()] + (args as List))
+        pb.environment().putAll(TestDist.env(dist))
         pb.environment().remove('JAILSH_JAVA_OPTS')
         pb.environment().putAll(env)
         Path out = Files.createTempFile(tmp, 'out', '.txt')
@@ -150,20 +132,5 @@ class LauncherCdsSpec extends Specification {
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start()
         assert p.waitFor(300, TimeUnit.SECONDS)
         [code: p.exitValue(), out: Files.readString(out), err: Files.readString(err)]
-    }
-
-    private static Path repoRoot() {
-        Path dir = Path.of('').toAbsolutePath()
-        while (dir != null && !Files.isRegularFile(dir.resolve('jailsh'))) {
-            dir = dir.parent
-        }
-        assert dir != null: 'no jailsh launcher above ' + Path.of('').toAbsolutePath()
-        dir
-    }
-
-    private static void run(List<String> argv) {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start()
-        String out = p.inputStream.text
-        assert p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0: "${argv.join(' ')}: $out"
     }
 }

@@ -9,9 +9,9 @@ import spock.lang.TempDir
 
 /**
  * The REPL on a real terminal: jailsh runs in a tmux session of its own (a private server socket, killed
- * afterwards), keys are typed with send-keys and the screen is read with capture-pane. The command line is the
- * one ./jailsh ends in (same JVM flags), on this build's class path, so the spec does not need the distribution
- * to be built first. It runs in a dry run on a temporary state root: fast, and no root needed.
+ * afterwards), keys are typed with send-keys and the screen is read with capture-pane. It is the real ./jailsh
+ * launcher on a distribution made of this build's class path ({@link TestDist}), so no nested Maven build runs.
+ * It runs in a dry run on a temporary state root: fast, and no root needed.
  */
 @Requires(value = { hasTmux() }, reason = 'tmux is not installed (apt-get install tmux)')
 class ReplTmuxEndToEndSpec extends Specification {
@@ -38,11 +38,10 @@ class ReplTmuxEndToEndSpec extends Specification {
         given:
         Path root = IocageTree.write(tmp.resolve('root'))
         Path state = Files.createDirectories(tmp.resolve('state'))
-        String java = Path.of(System.getProperty('java.home'), 'bin', 'java')
-        List<String> command = ['env', "XDG_STATE_HOME=${state}", 'TERM=xterm-256color', java,
-                                '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-Xshare:auto',
-                                '-cp', System.getProperty('java.class.path'), 'org.jailsh.shell.Main',
-                                '--root', root.toString(), '--dry-run']*.toString()
+        Path dist = TestDist.build(tmp.resolve('dist'))
+        List<String> command = (['env', "XDG_STATE_HOME=${state}", 'TERM=xterm-256color']
+                + TestDist.env(dist).collect { k, v -> "$k=$v" }
+                + ['bash', TestDist.launcher(), '--root', root, '--dry-run'])*.toString()
         tmux(['new-session', '-d', '-s', 'repl', '-x', '140', '-y', '50'] + command)
 
         when: 'the shell is up'
