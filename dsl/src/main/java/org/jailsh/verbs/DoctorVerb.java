@@ -19,6 +19,7 @@ import org.jailsh.plan.Plan;
 import org.jailsh.plan.Step;
 import org.jailsh.spi.ProviderKind;
 import org.jailsh.spi.RuntimeProvider;
+import org.jailsh.spi.StorageProvider;
 import org.jailsh.store.CorruptFileException;
 import org.jailsh.store.IocageJson;
 import org.jailsh.store.JailLock;
@@ -27,7 +28,7 @@ import org.jailsh.store.StoredJail;
 
 /**
  * {@code doctor [--fix]}: what a jailsh that died part-way left behind — incomplete jails (a create or destroy that did
- * not finish), unreadable configs, temporary files of interrupted writes, stale lock files, and mounts under the state
+ * not finish), storage work a kill interrupted (a rollback, a snapshot), unreadable configs, temporary files of interrupted writes, stale lock files, and mounts under the state
  * root of jails that are not running. Only reports unless asked to fix; never touches a jail another jailsh holds.
  * What it cannot repair safely (a config with no readable backup, a missing root) is reported for a person to decide.
  */
@@ -80,7 +81,7 @@ public final class DoctorVerb {
         }
         for (StoredJail jail : session.store().list()) {
             if (!pending.containsKey(jail.name()) && held(jail.name()).isEmpty()) {
-                damaged(jail, found);
+                damaged(jail, storageWork(jail, found), found);
                 tempFiles(jail.name(), jail.dir(), found);
                 mounts(jail, found);
             }
@@ -120,7 +121,22 @@ public final class DoctorVerb {
         new DestroyVerb(session).removeAll(jail, ctx);
     }
 
-    private void damaged(StoredJail jail, List<Problem> found) {
+    /** Work of the storage that a kill interrupted: a rollback between its renames, a half-copied snapshot. */
+    private boolean storageWork(StoredJail jail, List<Problem> found) {
+        Optional<StorageProvider> storage = session.registry().choose(ProviderKind.STORAGE, StorageProvider.class);
+        if (jail.isCorrupt() || storage.isEmpty()) {
+            return false;
+        }
+        List<String> work = storage.get().interrupted(jail.ref(), session.providerContext());
+        if (work.isEmpty()) {
+            return false;
+        }
+        found.add(new Problem(new Finding(jail.name(), String.join("; ", work), "recover the jail's data"),
+                ctx -> locked(jail.name(), () -> storage.get().recover(jail.ref(), ctx.providers()))));
+        return true;
+    }
+
+    private void damaged(StoredJail jail, boolean storageWork, List<Problem> found) {
         if (jail.isCorrupt()) {
             Path backup = jail.dir().resolve("config_backup.json");
             Map<String, Object> saved = readable(backup);
@@ -133,7 +149,7 @@ public final class DoctorVerb {
                                     IocageJson.write(jail.configFile(), saved);
                                 }
                             })));
-        } else if (!Files.isDirectory(jail.root())) {
+        } else if (!storageWork && !Files.isDirectory(jail.root())) {
             found.add(new Problem(new Finding(jail.name(), "its root directory " + jail.root() + " is missing", null),
                     null));
         }

@@ -28,6 +28,8 @@ class FakeStorage implements StorageProvider {
     RuntimeException failDestroy
     final List<String> calls = []
     final Map<String, List<String>> snapshotsByJail = [:]
+    /** What {@code interrupted} reports per jail, until {@code recover} runs. */
+    final Map<String, List<String>> interruptedByJail = [:]
 
     FakeStorage(String id = 'fake-dir', int priority = 0, Set<Platform> platforms = [Platform.LINUX] as Set,
                 Set<String> capabilities = ['clone', 'snapshot'] as Set) {
@@ -81,6 +83,17 @@ class FakeStorage implements StorageProvider {
     @Override
     void rollback(JailRef jail, String snapshot, ProviderContext ctx) {
         calls << "rollback ${jail.name()}@${snapshot}".toString()
+    }
+
+    @Override
+    List<String> interrupted(JailRef jail, ProviderContext ctx) {
+        List.copyOf(interruptedByJail.getOrDefault(jail.name(), []))
+    }
+
+    @Override
+    void recover(JailRef jail, ProviderContext ctx) {
+        calls << "recover ${jail.name()}".toString()
+        interruptedByJail.remove(jail.name())
     }
 
     @Override

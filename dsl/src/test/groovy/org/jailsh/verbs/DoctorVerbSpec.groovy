@@ -64,6 +64,28 @@ class DoctorVerbSpec extends Specification {
         Files.readString(host.jailDir('web').resolve('root/precious')) == 'keep me'
     }
 
+    def "storage work a kill interrupted is reported, and recovered by the storage under the jail's lock"() {
+        given:
+        host.storage.interruptedByJail.web = ['a rollback stopped between its renames']
+        Files.delete(host.jailDir('web').resolve('root/precious'))
+        Files.delete(host.jailDir('web').resolve('root'))
+
+        when:
+        def findings = doctor().check()
+
+        then: 'one finding, and the missing root is not reported apart: recovering brings it back'
+        findings*.subject() == ['web']
+        findings[0].problem() == 'a rollback stopped between its renames'
+        findings[0].repair() == "recover the jail's data"
+
+        when:
+        doctor().fix()
+
+        then:
+        host.storage.calls.contains('recover web')
+        host.storage.interruptedByJail.isEmpty()
+    }
+
     def "a destroy that refused to start leaves the jail whole"() {
         given:
         host.storage.failDestroy = new ValidationException('web: cannot destroy, still mounted: /x', 'unmount it')

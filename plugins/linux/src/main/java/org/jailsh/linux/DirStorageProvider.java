@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jailsh.linux.internal.DirLayout;
+import org.jailsh.linux.internal.DirRecovery;
 import org.jailsh.linux.internal.HostTools;
 import org.jailsh.linux.internal.HostView;
 import org.jailsh.linux.internal.RunRecord;
@@ -176,7 +177,7 @@ public final class DirStorageProvider implements StorageProvider {
                     "choose another name, or remove it first");
         }
         // Built under a hidden name and renamed, so a failed copy is never listed as a snapshot.
-        Path partial = layout.snapshots().resolve("." + snapshot + ".partial");
+        Path partial = DirRecovery.partialSnapshot(layout, snapshot);
         HostExec exec = ctx.exec();
         exec.check("rm", "-rf", "--one-file-system", "--", partial.toString());
         exec.check("mkdir", "-p", "--", partial.toString());
@@ -195,15 +196,27 @@ public final class DirStorageProvider implements StorageProvider {
         refuseWhileRunning(jail, "roll back");
         // The copy is made beside the data first, so a failure leaves the jail as it was.
         Path data = layout.data();
-        Path fresh = data.resolveSibling("." + data.getFileName() + ".rollback");
-        Path old = data.resolveSibling("." + data.getFileName() + ".old");
+        DirRecovery leftovers = new DirRecovery(layout);
+        Path fresh = leftovers.rollbackCopy();
+        Path old = leftovers.oldData();
         HostExec exec = ctx.exec();
-        exec.check("rm", "-rf", "--one-file-system", "--", fresh.toString(), old.toString());
+        // an earlier rollback killed between its renames left the only data in fresh or old: put it back first
+        leftovers.recover(exec);
         exec.check("mkdir", "--", fresh.toString());
         exec.check("cp", "-a", "--reflink=auto", "--", layout.snapshot(snapshot) + "/.", fresh + "/");
         exec.check("mv", "-T", "--", data.toString(), old.toString());
         exec.check("mv", "-T", "--", fresh.toString(), data.toString());
         exec.check("rm", "-rf", "--one-file-system", "--", old.toString());
+    }
+
+    @Override
+    public List<String> interrupted(JailRef jail, ProviderContext ctx) {
+        return new DirRecovery(new DirLayout(jail.dir())).interrupted();
+    }
+
+    @Override
+    public void recover(JailRef jail, ProviderContext ctx) {
+        new DirRecovery(new DirLayout(jail.dir())).recover(ctx.exec());
     }
 
     @Override

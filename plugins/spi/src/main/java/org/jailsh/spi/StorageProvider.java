@@ -61,4 +61,17 @@ public interface StorageProvider extends Provider {
      */
     default void prepareRelease(Path downloadDir, Path releaseRoot, ProviderContext ctx) {
     }
+
+    /**
+     * Work of this storage that a jailsh killed part-way left in the jail (a rollback between its renames, a
+     * half-copied snapshot), one line each; empty when there is none. {@code doctor} reports these and calls
+     * {@link #recover} under the jail's lock.
+     */
+    default List<String> interrupted(JailRef jail, ProviderContext ctx) {
+        return List.of();
+    }
+
+    /** Finishes or undoes what {@link #interrupted} reported, leaving the jail's data whole. */
+    default void recover(JailRef jail, ProviderContext ctx) {
+    }
 }
