@@ -17,6 +17,8 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import org.jailsh.api.Session;
+import org.jailsh.shell.interact.LinePrompter;
+import org.jailsh.shell.interact.TerminalHandOver;
 import org.jailsh.spi.ProviderKind;
 
 /**
@@ -47,6 +49,9 @@ public final class Repl {
                 : TerminalBuilder.builder().system(true).dumb(System.console() == null).build()) {
             boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+            if (interactive) {
+                context.interactive(new LinePrompter(terminal), new TerminalHandOver(terminal));
+            }
             return loop(reader(terminal), terminal, interactive);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);

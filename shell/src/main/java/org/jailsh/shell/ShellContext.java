@@ -2,11 +2,15 @@ package org.jailsh.shell;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import org.jailsh.api.Jails;
 import org.jailsh.api.JailshOptions;
 import org.jailsh.dsl.DslVerbs;
 import org.jailsh.dsl.ScriptRunner;
+import org.jailsh.shell.interact.HandOver;
+import org.jailsh.shell.interact.Prompter;
 import org.jailsh.spi.Platform;
 import org.jailsh.spi.Reporter;
 
@@ -24,6 +28,9 @@ public final class ShellContext {
     private List<Path> pluginDirs = List.of();
     private Jails jails;
     private ScriptRunner runner;
+    private Prompter prompter;
+    private HandOver handOver = HandOver.DIRECT;
+    private boolean terminal = System.console() != null;
 
     public ShellContext(Output output) {
         this.output = output;
@@ -61,9 +68,34 @@ public final class ShellContext {
         pluginDirs = List.copyOf(dirs);
     }
 
+    /**
+     * A person can be asked: the REPL on a terminal, or the one-shot CLI with a terminal on stdin. Confirmations go
+     * through the same prompter, so the REPL asks with JLine instead of reading under its feet.
+     */
+    public void interactive(Prompter asking, HandOver terminalHandOver) {
+        prompter = asking;
+        handOver = terminalHandOver;
+        output.asker(asking::confirm);
+    }
+
+    /** Who can be asked; empty when nobody can (pipes, scripts, CI). */
+    public Optional<Prompter> prompter() {
+        return Optional.ofNullable(prompter);
+    }
+
+    /** Runs a child that uses the terminal (console, interactive exec) and gives the terminal back intact. */
+    public int handOver(IntSupplier child) {
+        return handOver.run(child);
+    }
+
+    /** Whether progress may be drawn in place: the error stream is a terminal. */
+    public void terminal(boolean on) {
+        terminal = on;
+    }
+
     public Jails jails() {
         if (jails == null) {
-            ProgressLine bar = new ProgressLine(output.err(), System.console() != null, System::nanoTime);
+            ProgressLine bar = new ProgressLine(output.err(), terminal, System::nanoTime);
             Reporter reporter = new Reporter() {
                 @Override
                 public void info(String message) {
