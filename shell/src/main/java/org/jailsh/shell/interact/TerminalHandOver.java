@@ -10,7 +10,8 @@ import org.jline.terminal.Terminal;
 /**
  * The REPL's terminal lent to a child: JLine's input paused so that every key reaches the child, Ctrl-C and Ctrl-\
  * left to the child (the shell would otherwise interrupt the wait and kill it, or dump its threads), and the terminal
- * modes restored afterwards whatever the child left behind, so line editing at {@code jailsh>} works again.
+ * modes and foreground restored afterwards whatever the child left behind, so line editing at {@code jailsh>} works
+ * again.
  */
 public final class TerminalHandOver implements HandOver {
 
@@ -35,6 +36,7 @@ public final class TerminalHandOver implements HandOver {
         try {
             return child.getAsInt();
         } finally {
+            ForegroundGroup.reclaim();
             previous.forEach(terminal::handle);
             terminal.setAttributes(saved);
             terminal.resume();
