@@ -26,6 +26,7 @@ class ConsoleEndToEndSpec extends Specification {
 
     def cleanup() {
         tmux('kill-server')
+        Files.deleteIfExists(Path.of("/tmp/tmux-0/$socket"))
         Main.run(['--root', base.toString(), 'stop', 'ALL'] as String[], new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false)
         Thread.sleep(100)
