@@ -95,21 +95,23 @@ public final class ShellContext {
 
     public Jails jails() {
         if (jails == null) {
-            ProgressLine bar = new ProgressLine(output.err(), terminal, System::nanoTime);
+            ProgressBars bars = new ProgressBars(output.err(), terminal, 80);
             Reporter reporter = new Reporter() {
                 @Override
                 public void info(String message) {
+                    bars.finish();
                     output.err().println(message);
                 }
 
                 @Override
                 public void warn(String message) {
+                    bars.finish();
                     output.warn(message);
                 }
 
                 @Override
                 public void progress(String task, long done, long total) {
-                    bar.update(task, done, total);
+                    bars.update(task, done, total);
                 }
             };
             JailshOptions options = JailshOptions.defaults(reporter).withRoot(root).withPlatform(platform)

@@ -107,7 +107,8 @@ class BusyboxReleaseProviderSpec extends Specification {
         def exec = new RecordingHostExec()
 
         when:
-        BusyboxRootfs.build(tmp.resolve('root'), Path.of('/bin/busybox'), LIST.readLines(), '1.35.0', exec)
+        BusyboxRootfs.build(tmp.resolve('root'), Path.of('/bin/busybox'), LIST.readLines(), '1.35.0', exec,
+                Reporter.SILENT)
 
         then:
         def links = exec.commands().findAll { it.argv()[2] == BusyboxRootfs.LINKS }*.argv()*.drop(4)
@@ -130,7 +131,7 @@ class BusyboxReleaseProviderSpec extends Specification {
         def exec = new RecordingHostExec()
 
         when:
-        BusyboxRootfs.build(tmp.resolve('root'), Path.of('/bin/busybox'), [], '1.35.0', exec)
+        BusyboxRootfs.build(tmp.resolve('root'), Path.of('/bin/busybox'), [], '1.35.0', exec, Reporter.SILENT)
 
         then:
         def files = exec.writes().collectEntries { k, v -> [(tmp.resolve('root').relativize(k).toString()): v] }
