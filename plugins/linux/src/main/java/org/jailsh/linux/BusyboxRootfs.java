@@ -33,6 +33,7 @@ final class BusyboxRootfs {
         exec.check(mkdir.toArray(String[]::new));
         exec.check("install", "-m", "0755", "--", busybox.toString(), root.resolve("bin/busybox").toString());
         Map<String, List<String>> byDirectory = byDirectory(appletPaths);
+        long applets = byDirectory.values().stream().mapToLong(List::size).sum();
         long linked = 0;
         for (Map.Entry<String, List<String>> dir : byDirectory.entrySet()) {
             List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", LINKS, "jailsh-links",
@@ -40,7 +41,7 @@ final class BusyboxRootfs {
             argv.addAll(dir.getValue());
             exec.check(argv.toArray(String[]::new));
             linked += dir.getValue().size();
-            reporter.progress("link applets", linked, appletPaths.size());
+            reporter.progress("link applets", linked, applets);
         }
         exec.check("chmod", "1777", "--", root.resolve("tmp").toString(), root.resolve("var/tmp").toString());
         exec.check("chmod", "0700", "--", root.resolve("root").toString());
