@@ -95,23 +95,34 @@ public final class ShellContext {
 
     public Jails jails() {
         if (jails == null) {
-            ProgressBars bars = new ProgressBars(output.err(), terminal, 80);
             Reporter reporter = new Reporter() {
+                // made at the first progress: verbs without any (list, get…) never load the progress bar library
+                private ProgressBars bars;
+
                 @Override
                 public void info(String message) {
-                    bars.finish();
+                    endBar();
                     output.err().println(message);
                 }
 
                 @Override
                 public void warn(String message) {
-                    bars.finish();
+                    endBar();
                     output.warn(message);
                 }
 
                 @Override
                 public void progress(String task, long done, long total) {
+                    if (bars == null) {
+                        bars = new ProgressBars(output.err(), terminal, 80);
+                    }
                     bars.update(task, done, total);
+                }
+
+                private void endBar() {
+                    if (bars != null) {
+                        bars.finish();
+                    }
                 }
             };
             JailshOptions options = JailshOptions.defaults(reporter).withRoot(root).withPlatform(platform)
