@@ -64,7 +64,8 @@ final class ProgressBars {
                 // a width of our own: left to itself the library would open a second JLine terminal to measure one
                 .setConsumer(new ConsoleProgressBarConsumer(err, width));
         if (bytes) {
-            builder.setUnit(" MB", MEGABYTE).showSpeed().setSpeedUnit(ChronoUnit.SECONDS);
+            boolean small = total >= 0 && total < MEGABYTE;
+            builder.setUnit(small ? " kB" : " MB", small ? 1024 : MEGABYTE).showSpeed().setSpeedUnit(ChronoUnit.SECONDS);
         }
         return builder.build();
     }
