@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
@@ -21,6 +22,7 @@ final class ProgressBars {
     private final boolean terminal;
     private final int width;
     private ProgressBar bar;
+    private EndedLine line;
     private String task;
 
     ProgressBars(PrintStream err, boolean terminal, int width) {
@@ -51,7 +53,10 @@ final class ProgressBars {
     synchronized void finish() {
         if (bar != null) {
             bar.close();
+            // the library skips its final newline when a bar is closed before its first scheduled redraw
+            line.close();
             bar = null;
+            line = null;
             task = null;
         }
     }
@@ -62,11 +67,41 @@ final class ProgressBars {
         ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(name).setInitialMax(total)
                 .setStyle(ProgressBarStyle.UNICODE_BLOCK).setUpdateIntervalMillis(100)
                 // a width of our own: left to itself the library would open a second JLine terminal to measure one
-                .setConsumer(new ConsoleProgressBarConsumer(err, width));
+                .setConsumer(line = new EndedLine(new ConsoleProgressBarConsumer(err, width)));
         if (bytes) {
             boolean small = total >= 0 && total < MEGABYTE;
             builder.setUnit(small ? " kB" : " MB", small ? 1024 : MEGABYTE).showSpeed().setSpeedUnit(ChronoUnit.SECONDS);
         }
         return builder.build();
+    }
+
+    /** The console consumer, ended exactly once whoever ends it first: the library, or {@link #finish()}. */
+    private static final class EndedLine implements ProgressBarConsumer {
+        private final ConsoleProgressBarConsumer console;
+        private boolean ended;
+
+        EndedLine(ConsoleProgressBarConsumer console) {
+            this.console = console;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            return console.getMaxRenderedLength();
+        }
+
+        @Override
+        public synchronized void accept(String rendered) {
+            if (!ended) {
+                console.accept(rendered);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!ended) {
+                ended = true;
+                console.close();
+            }
+        }
     }
 }

@@ -51,6 +51,20 @@ class ProgressBarsSpec extends Specification {
         lines[1].contains('7')
     }
 
+    def "a bar ended at once, before the library's first redraw, still ends its line"() {
+        given:
+        def err = new ByteArrayOutputStream()
+        def bars = new ProgressBars(new PrintStream(err, true, 'UTF-8'), true, 80)
+
+        when:
+        50.times { bars.update("download uxquick$it", 1, 100); bars.finish() }
+        def text = err.toString('UTF-8')
+
+        then:
+        text.count('\n') == 50
+        text.endsWith('\n')
+    }
+
     def "off a terminal nothing is drawn"() {
         given:
         def err = new ByteArrayOutputStream()
