@@ -83,14 +83,15 @@ public final class IocageProperties {
         t.text("interfaces", "vnet0:bridge0", ValueChecks.interfaces()).needsStop();
         t.text("host_domainname", "none", ValueChecks.text());
         t.text("exec_fib", "0", ValueChecks.integer(0, 65535));
-        t.text("ip4_addr", "none", ValueChecks.addresses(false));
-        t.text("ip6_addr", "none", ValueChecks.addresses(true));
+        // the seed edits a jail's addresses only while it is down, and neither runtime applies them live
+        t.text("ip4_addr", "none", ValueChecks.addresses(false)).needsStop();
+        t.text("ip6_addr", "none", ValueChecks.addresses(true)).needsStop();
         t.flag("ip4_saddrsel", 1);
         t.flag("ip6_saddrsel", 1);
         t.text("ip4", "new", ValueChecks.oneOf("new", "inherit", "disable"));
         t.text("ip6", "new", ValueChecks.oneOf("new", "inherit", "disable"));
-        t.text("defaultrouter", "auto", ValueChecks.router(false));
-        t.text("defaultrouter6", "auto", ValueChecks.router(true));
+        t.text("defaultrouter", "auto", ValueChecks.router(false)).needsStop();
+        t.text("defaultrouter6", "auto", ValueChecks.router(true)).needsStop();
         t.text("resolver", "/etc/resolv.conf", ValueChecks.text());
         t.text("mac_prefix", "02ff60", ValueChecks.macPrefix());
         for (int i = 0; i < 4; i++) {

@@ -82,8 +82,9 @@ public final class ExecVerb {
             return;
         }
         if (!RunStates.of(session, jail).up()) {
+            // the seed's menus: no SHELL entry on a jail that is down; say which command brings it up
             throw new ValidationException(jail.name() + " is not running, so it has no " + verb,
-                    "start it first (start " + jail.name() + ")");
+                    "start it first: jailsh start " + jail.name() + " (at jailsh>: start " + jail.name() + ")");
         }
     }
 }

@@ -10,6 +10,9 @@ import java.util.List;
 
 import picocli.CommandLine;
 
+import org.jailsh.shell.interact.HandOver;
+import org.jailsh.shell.interact.StreamPrompter;
+
 /** The {@code jailsh} command: one verb and exit, a Groovy snippet, or the REPL. */
 public final class Main {
 
@@ -38,9 +41,12 @@ public final class Main {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
                           boolean color) {
         Output output = new Output(out, err, color);
-        BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        output.asker(question -> interactive && ask(output, answers, question));
         ShellContext context = new ShellContext(output);
+        context.terminal(interactive);
+        if (interactive) {
+            BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            context.interactive(new StreamPrompter(answers, err), HandOver.DIRECT);
+        }
         try {
             return commandLine(context, verb(args)).execute(args);
         } catch (AssertionError e) {
@@ -60,17 +66,6 @@ public final class Main {
             }
         }
         return null;
-    }
-
-    private static boolean ask(Output output, BufferedReader answers, String question) {
-        output.out().print(question);
-        output.out().flush();
-        try {
-            String answer = answers.readLine();
-            return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).matches("y|yes");
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     /** The parser shared by the one-shot CLI and the REPL's iocage-style lines, with every verb. */

@@ -16,6 +16,8 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import org.jailsh.api.Session;
+import org.jailsh.shell.interact.LinePrompter;
+import org.jailsh.shell.interact.TerminalHandOver;
 import org.jailsh.shell.repl.ArgumentHints;
 import org.jailsh.shell.repl.JailshHighlighter;
 import org.jailsh.shell.repl.ReplParser;
@@ -50,6 +52,9 @@ public final class Repl {
                 : TerminalBuilder.builder().system(true).dumb(System.console() == null).build()) {
             boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+            if (interactive) {
+                context.interactive(new LinePrompter(terminal), new TerminalHandOver(terminal));
+            }
             return loop(reader(terminal, interactive), terminal, interactive);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import org.jailsh.linux.internal.HostTools;
 import org.jailsh.linux.internal.HostView;
 import org.jailsh.linux.internal.Identity;
 import org.jailsh.linux.internal.JailEnter;
+import org.jailsh.linux.internal.LineProgress;
 import org.jailsh.linux.internal.RunRecord;
 import org.jailsh.spi.Availability;
 import org.jailsh.spi.Command;
@@ -88,7 +89,7 @@ public final class AptUpdateProvider implements UpdateProvider {
         inJail(jail, pid, ctx, List.of("apt-get", "update"));
         List<String> upgrade = new ArrayList<>(NONINTERACTIVE);
         upgrade.add("upgrade");
-        return report(inJail(jail, pid, ctx, upgrade));
+        return report(inJail(jail, pid, ctx, upgrade, "update " + jail.name()));
     }
 
     @Override
@@ -110,7 +111,7 @@ public final class AptUpdateProvider implements UpdateProvider {
         inJail(jail, pid, ctx, List.of("apt-get", "update"));
         List<String> upgrade = new ArrayList<>(NONINTERACTIVE);
         upgrade.add("dist-upgrade");
-        return current + " -> " + target + ": " + report(inJail(jail, pid, ctx, upgrade));
+        return current + " -> " + target + ": " + report(inJail(jail, pid, ctx, upgrade, "upgrade " + jail.name()));
     }
 
     private long running(JailRef jail) {
@@ -119,8 +120,31 @@ public final class AptUpdateProvider implements UpdateProvider {
     }
 
     private static ExecResult inJail(JailRef jail, long pid, ProviderContext ctx, List<String> argv) {
-        ExecResult result = ctx.exec().run(Command.of(Cgroups.inside(jail.dir(), JailEnter.argv(pid,
-                !ctx.facts().root(), Identity.ROOT, null, argv))));
+        return inJail(jail, pid, ctx, argv, null);
+    }
+
+    /**
+     * With a {@code task}, apt's output is followed as it comes: the summary line gives the total (each package is
+     * unpacked, then set up) and every "Unpacking" and "Setting up" line is a step of the bar.
+     */
+    private static ExecResult inJail(JailRef jail, long pid, ProviderContext ctx, List<String> argv, String task) {
+        Command command = Command.of(Cgroups.inside(jail.dir(), JailEnter.argv(pid, !ctx.facts().root(),
+                Identity.ROOT, null, argv)));
+        ExecResult result;
+        if (task == null) {
+            result = ctx.exec().run(command);
+        } else {
+            LineProgress progress = new LineProgress(ctx.reporter(), task, -1,
+                    line -> line.startsWith("Unpacking ") || line.startsWith("Setting up "));
+            result = ctx.exec().run(command, line -> {
+                Matcher summary = UPGRADED.matcher(line);
+                if (summary.find()) {
+                    progress.total(2L * (Long.parseLong(summary.group(1)) + Long.parseLong(summary.group(2))));
+                }
+                progress.accept(line);
+            });
+            progress.done();
+        }
         if (!result.ok()) {
             String tail = result.stderr().isBlank() ? result.stdout() : result.stderr();
             throw new JailshException(jail.name() + ": " + String.join(" ", argv.subList(0, Math.min(3,

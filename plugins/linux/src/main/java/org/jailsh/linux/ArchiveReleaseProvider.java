@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.jailsh.linux.internal.HostTools;
 import org.jailsh.linux.internal.Dirs;
+import org.jailsh.linux.internal.LineProgress;
 import org.jailsh.spi.Availability;
 import org.jailsh.spi.Command;
 import org.jailsh.spi.ExecResult;
@@ -104,12 +105,15 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
         } else {
             download.fetch(url, archive, sha256, "download " + name, ctx.reporter());
         }
-        check(name, archive, compression, ctx);
+        int members = check(name, archive, compression, ctx);
         // Extracted beside its final place and renamed, so a failed fetch never leaves a half release behind.
         Path partial = releaseRoot.resolveSibling("." + releaseRoot.getFileName() + ".partial");
         exec.check("rm", "-rf", "--one-file-system", "--", partial.toString());
         exec.check("mkdir", "-p", "--", partial.toString());
-        ExecResult extracted = exec.run(extract(archive, compression, partial, ctx.facts().root()));
+        // tar --verbose names each member as it is written: one step of the bar each
+        LineProgress progress = new LineProgress(ctx.reporter(), "extract " + name, members, line -> !line.isEmpty());
+        ExecResult extracted = exec.run(extract(archive, compression, partial, ctx.facts().root()), progress);
+        progress.done();
         if (!extracted.ok()) {
             exec.run(Command.of("rm", "-rf", "--one-file-system", "--", partial.toString()));
             throw new JailshException(name + ": tar could not extract " + archive + ": "
@@ -122,8 +126,11 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
         }
     }
 
-    /** Lists the archive with tar and refuses it as a whole when any member could reach outside the release. */
-    private static void check(String name, Path archive, List<String> compression, ProviderContext ctx) {
+    /**
+     * Lists the archive with tar and refuses it as a whole when any member could reach outside the release. Returns
+     * the number of members, the total of the extraction's progress.
+     */
+    private static int check(String name, Path archive, List<String> compression, ProviderContext ctx) {
         List<String> argv = new ArrayList<>(List.of("tar"));
         argv.addAll(TarListing.listOptions());
         argv.addAll(compression);
@@ -140,7 +147,7 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
             throw new JailshException(name + ": " + e.getMessage(), "jailsh needs GNU tar to check archives");
         }
         if (ctx.exec().dryRun()) {
-            return;
+            return members.size();
         }
         if (members.isEmpty()) {
             throw new ValidationException(name + ": " + archive + " is an empty archive", "check the URL");
@@ -150,6 +157,7 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
             throw new ValidationException(name + ": refusing the archive " + archive.getFileName() + ": "
                     + refusal.get(), "nothing was extracted; a release root must stay inside itself");
         }
+        return members.size();
     }
 
     /** tar's first complaint; the rest ("Exiting with failure status…") adds nothing but lines. */
@@ -158,7 +166,7 @@ public final class ArchiveReleaseProvider implements ReleaseProvider {
     }
 
     static Command extract(Path archive, List<String> compression, Path partial, boolean root) {
-        List<String> argv = new ArrayList<>(List.of("tar", "-x"));
+        List<String> argv = new ArrayList<>(List.of("tar", "-x", "--verbose"));
         argv.addAll(compression);
         argv.add("--file=" + archive);
         // root keeps the archive's owners, by number: the host's user names mean nothing in the release

@@ -100,7 +100,7 @@ public final class BusyboxReleaseProvider implements ReleaseProvider {
         // Built beside its final place and renamed, so a failed fetch never leaves a half release behind.
         Path partial = releaseRoot.resolveSibling("." + releaseRoot.getFileName() + ".partial");
         exec.check("rm", "-rf", "--one-file-system", "--", partial.toString());
-        BusyboxRootfs.build(partial, busybox, applets, version, exec);
+        BusyboxRootfs.build(partial, busybox, applets, version, exec, ctx.reporter());
         exec.check("rm", "-rf", "--one-file-system", "--", releaseRoot.toString());
         exec.check("mv", "-T", "--", partial.toString(), releaseRoot.toString());
         if (!exec.dryRun()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jailsh.spi.HostExec;
+import org.jailsh.spi.Reporter;
 
 /** Lays out a minimal root around one static busybox: directories, one relative link per applet, and /etc. */
 final class BusyboxRootfs {
@@ -25,16 +26,22 @@ final class BusyboxRootfs {
     private BusyboxRootfs() {
     }
 
-    static void build(Path root, Path busybox, List<String> appletPaths, String version, HostExec exec) {
+    static void build(Path root, Path busybox, List<String> appletPaths, String version, HostExec exec,
+                      Reporter reporter) {
         List<String> mkdir = new ArrayList<>(List.of("mkdir", "-p", "--"));
         DIRS.forEach(dir -> mkdir.add(root.resolve(dir).toString()));
         exec.check(mkdir.toArray(String[]::new));
         exec.check("install", "-m", "0755", "--", busybox.toString(), root.resolve("bin/busybox").toString());
-        for (Map.Entry<String, List<String>> dir : byDirectory(appletPaths).entrySet()) {
+        Map<String, List<String>> byDirectory = byDirectory(appletPaths);
+        long applets = byDirectory.values().stream().mapToLong(List::size).sum();
+        long linked = 0;
+        for (Map.Entry<String, List<String>> dir : byDirectory.entrySet()) {
             List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", LINKS, "jailsh-links",
                     root.resolve(dir.getKey()).toString(), target(dir.getKey())));
             argv.addAll(dir.getValue());
             exec.check(argv.toArray(String[]::new));
+            linked += dir.getValue().size();
+            reporter.progress("link applets", linked, applets);
         }
         exec.check("chmod", "1777", "--", root.resolve("tmp").toString(), root.resolve("var/tmp").toString());
         exec.check("chmod", "0700", "--", root.resolve("root").toString());

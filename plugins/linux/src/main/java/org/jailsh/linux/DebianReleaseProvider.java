@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jailsh.linux.internal.HostTools;
+import org.jailsh.linux.internal.LineProgress;
 import org.jailsh.spi.Availability;
+import org.jailsh.spi.Command;
 import org.jailsh.spi.HostExec;
 import org.jailsh.spi.HostFacts;
 import org.jailsh.spi.Platform;
@@ -96,7 +98,11 @@ public final class DebianReleaseProvider implements ReleaseProvider {
         Path cache = cache(suite);
         if (Files.isRegularFile(cache)) {
             ctx.reporter().info("unpacking " + suite + " from " + cache);
-            exec.check("tar", "--numeric-owner", "--xattrs", "-xpf", cache.toString(), "-C", partial.toString());
+            LineProgress progress = new LineProgress(ctx.reporter(), "extract " + request.name(), -1,
+                    line -> !line.isEmpty());
+            exec.run(Command.of("tar", "--numeric-owner", "--xattrs", "--verbose", "-xpf", cache.toString(), "-C",
+                    partial.toString()), progress).check();
+            progress.done();
         } else {
             String mirror = DebianMirror.of(aptDir);
             ctx.reporter().info("debootstrap " + suite + " from " + mirror + " (once; kept in " + cache + ")");

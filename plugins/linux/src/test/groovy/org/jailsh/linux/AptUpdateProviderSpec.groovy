@@ -76,6 +76,32 @@ class AptUpdateProviderSpec extends Specification {
         exec.lines().every { it.startsWith('nsenter --target 4242 --mount') }
     }
 
+    def "update reports progress from apt's output: the summary gives the total, unpacking and setting up step"() {
+        given:
+        def deb = jail()
+        running(deb)
+        exec.answer(['nsenter'], 0, '''Reading package lists...
+1 upgraded, 1 newly installed, 0 to remove and 0 not upgraded.
+Unpacking libc6 (2.36-9+deb12u4) over (2.36-9+deb12u3) ...
+Unpacking tzdata (2024a-0+deb12u1) ...
+Setting up libc6 (2.36-9+deb12u4) ...
+Setting up tzdata (2024a-0+deb12u1) ...
+''', '')
+        List<List<Object>> steps = []
+        Reporter reporter = new Reporter() {
+            void info(String message) { }
+            void warn(String message) { }
+            void progress(String task, long done, long total) { steps << [task, done, total] }
+        }
+
+        when:
+        apt.update(deb, new ProviderContext(exec, new HostFacts(Platform.LINUX, true, tmp, [:]), reporter))
+
+        then:
+        steps == [['update deb', 0L, -1L], ['update deb', 0L, 4L], ['update deb', 1L, 4L], ['update deb', 2L, 4L],
+                  ['update deb', 3L, 4L], ['update deb', 4L, 4L], ['update deb', 4L, 4L]]
+    }
+
     def "nothing to upgrade is said so"() {
         expect:
         AptUpdateProvider.report(new ExecResult(Command.of('x'), 0, '0 upgraded, 0 newly installed, 0 to remove', '')) ==

@@ -168,9 +168,18 @@ class ArchiveReleaseProviderSpec extends Specification {
         !Files.exists(base.resolve('download/alpine-ish/rootfs.tar.gz.part'))
         !Files.exists(base.resolve('releases/alpine-ish/.root.partial'))
         requests == ['/images/rootfs.tar.gz all']
-        progress.first() == ['download alpine-ish', 0L, (long) data.length]
-        progress.last() == ['download alpine-ish', (long) data.length, (long) data.length]
-        progress.size() >= 3
+        def download = progress.findAll { it[0] == 'download alpine-ish' }
+        download.first() == ['download alpine-ish', 0L, (long) data.length]
+        download.last() == ['download alpine-ish', (long) data.length, (long) data.length]
+        download.size() >= 3
+
+        and: 'extraction counts the archive\'s members, one step per member tar names'
+        def extract = progress.findAll { it[0] == 'extract alpine-ish' }
+        long members = sh('tar', '-tzf', base.resolve('download/alpine-ish/rootfs.tar.gz').toString()).readLines().size()
+        extract.first() == ['extract alpine-ish', 0L, members]
+        extract.last() == ['extract alpine-ish', members, members]
+        extract.size() == members + 2
+        progress.last()[0] == 'extract alpine-ish'
         infos.last().startsWith('fetched alpine-ish from http://127.0.0.1:')
     }
 
@@ -383,7 +392,7 @@ class ArchiveReleaseProviderSpec extends Specification {
         requests.isEmpty()
         !Files.exists(base.resolve('download/planned'))
         Path partial = base.resolve('releases/planned/.root.partial')
-        exec.lines().contains(("tar -x --xz --file=${base}/download/planned/rootfs.tar.xz --no-same-owner " +
+        exec.lines().contains(("tar -x --verbose --xz --file=${base}/download/planned/rootfs.tar.xz --no-same-owner " +
                 "--same-permissions --no-overwrite-dir --directory=$partial").toString())
         exec.lines().last() == "mv -T -- $partial ${release('planned')}".toString()
         infos == ["would download ${url('/rootfs.tar.xz')} into ${base}/download/planned/rootfs.tar.xz and check its " +

@@ -102,12 +102,18 @@ class BusyboxReleaseProviderSpec extends Specification {
         exec.commands().find { it.argv()[0] == 'apt-get' }.workDir() == tmp.resolve('download/busybox')
     }
 
-    def "each applet is one relative link, made in one process per directory"() {
+    def "each applet is one relative link, made in one process per directory, each directory a step of progress"() {
         given:
         def exec = new RecordingHostExec()
+        List<List<Object>> steps = []
+        Reporter reporter = new Reporter() {
+            void info(String message) { }
+            void warn(String message) { }
+            void progress(String task, long done, long total) { steps << [task, done, total] }
+        }
 
         when:
-        BusyboxRootfs.build(tmp.resolve('root'), Path.of('/bin/busybox'), LIST.readLines(), '1.35.0', exec)
+        BusyboxRootfs.build(tmp.resolve('root'), Path.of('/bin/busybox'), LIST.readLines(), '1.35.0', exec, reporter)
 
         then:
         def links = exec.commands().findAll { it.argv()[2] == BusyboxRootfs.LINKS }*.argv()*.drop(4)
@@ -115,6 +121,8 @@ class BusyboxReleaseProviderSpec extends Specification {
                   ["$tmp/root/sbin".toString(), '../bin/busybox', 'init'],
                   ["$tmp/root/usr/bin".toString(), '../../bin/busybox', 'env', '['],
                   ["$tmp/root/usr/sbin".toString(), '../../bin/busybox', 'chroot']]
+        steps == [['link applets', 2L, 6L], ['link applets', 3L, 6L], ['link applets', 5L, 6L],
+                  ['link applets', 6L, 6L]]
     }
 
     def "odd lines in the applet list never place a link outside the four directories"() {
@@ -130,7 +138,7 @@ class BusyboxReleaseProviderSpec extends Specification {
         def exec = new RecordingHostExec()
 
         when:
-        BusyboxRootfs.build(tmp.resolve('root'), Path.of('/bin/busybox'), [], '1.35.0', exec)
+        BusyboxRootfs.build(tmp.resolve('root'), Path.of('/bin/busybox'), [], '1.35.0', exec, Reporter.SILENT)
 
         then:
         def files = exec.writes().collectEntries { k, v -> [(tmp.resolve('root').relativize(k).toString()): v] }

@@ -94,7 +94,7 @@ class DebianReleaseProviderSpec extends Specification {
         exec.lines() == [
                 "rm -rf --one-file-system -- ${partial}",
                 "mkdir -p -- ${partial}",
-                "tar --numeric-owner --xattrs -xpf ${tmp.resolve('cache/trixie.tar')} -C ${partial}",
+                "tar --numeric-owner --xattrs --verbose -xpf ${tmp.resolve('cache/trixie.tar')} -C ${partial}",
                 "mv -T -- ${partial} ${root}"]*.toString()
     }
 

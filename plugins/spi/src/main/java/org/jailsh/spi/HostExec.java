@@ -1,6 +1,7 @@
 package org.jailsh.spi;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * The only door to the operating system for providers: commands as argv lists, and the few file writes a provider
@@ -10,6 +11,17 @@ public interface HostExec {
 
     /** Runs the command and returns its result; a non-zero exit is not an exception (see {@link ExecResult#check}). */
     ExecResult run(Command command);
+
+    /**
+     * Runs the command and hands each line of its standard output to {@code lines} as the command writes it, so that a
+     * provider can report progress (tar --verbose, apt); the result still holds the whole output. Implementations that
+     * cannot stream hand the lines over when the command has ended.
+     */
+    default ExecResult run(Command command, Consumer<String> lines) {
+        ExecResult result = run(command);
+        result.stdout().lines().forEach(lines);
+        return result;
+    }
 
     /** Runs the command and fails with {@link HostCommandException} unless it exits 0. */
     default ExecResult check(Command command) {

@@ -11,6 +11,7 @@ public final class ConsoleCommand extends VerbCommand {
 
     @Override
     int run() {
-        return jails().console(jail);
+        // the REPL lends its terminal to the jail's shell and takes it back with its modes intact
+        return context().handOver(() -> jails().console(jail));
     }
 }

@@ -22,7 +22,7 @@ public final class DestroyCommand extends VerbCommand {
         if (names.contains("ALL") && !force) {
             throw new UsageException("destroy ALL needs -f", "destroy -f ALL, if you really mean every jail");
         }
-        return Batch.each(output(), Batch.expand(jails(), names), this::destroyOne);
+        return Batch.each(output(), "destroy", Batch.expand(jails(), names), this::destroyOne);
     }
 
     private void destroyOne(String jail) {

@@ -14,6 +14,6 @@ public final class RestartCommand extends VerbCommand {
     @Override
     int run() {
         List<String> ordered = jails().ordered(Batch.expand(jails(), names), false);
-        return Batch.each(output(), ordered, j -> jails().restart(j).forEach(output()::outcome));
+        return Batch.each(output(), "restart", ordered, j -> jails().restart(j).forEach(output()::outcome));
     }
 }

@@ -14,6 +14,6 @@ public final class StartCommand extends VerbCommand {
     @Override
     int run() {
         List<String> ordered = jails().ordered(Batch.expand(jails(), names), false);
-        return Batch.each(output(), ordered, j -> jails().start(j).forEach(output()::outcome));
+        return Batch.each(output(), "start", ordered, j -> jails().start(j).forEach(output()::outcome));
     }
 }

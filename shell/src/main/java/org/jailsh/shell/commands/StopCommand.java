@@ -14,6 +14,6 @@ public final class StopCommand extends VerbCommand {
     @Override
     int run() {
         List<String> ordered = jails().ordered(Batch.expand(jails(), names), true);
-        return Batch.each(output(), ordered, j -> output().outcome(jails().stop(j)));
+        return Batch.each(output(), "stop", ordered, j -> output().outcome(jails().stop(j)));
     }
 }

@@ -13,6 +13,7 @@ public final class UpdateCommand extends VerbCommand {
 
     @Override
     int run() {
-        return Batch.each(output(), Batch.expand(jails(), names), j -> output().outcome(jails().update(j)));
+        return Batch.each(output(), "update", Batch.expand(jails(), names),
+                j -> output().outcome(jails().update(j)));
     }
 }

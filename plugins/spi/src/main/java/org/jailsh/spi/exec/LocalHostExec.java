@@ -1,8 +1,9 @@
 package org.jailsh.spi.exec;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,11 @@ public final class LocalHostExec implements HostExec {
 
     @Override
     public ExecResult run(Command command) {
+        return run(command, line -> { });
+    }
+
+    @Override
+    public ExecResult run(Command command, Consumer<String> lines) {
         log.accept("exec: " + command.display());
         ProcessBuilder builder = new ProcessBuilder(command.argv());
         builder.environment().putAll(command.env());
@@ -43,9 +49,9 @@ public final class LocalHostExec implements HostExec {
                 log.accept("exit " + code);
                 return new ExecResult(command, code, "", "");
             }
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream(), line -> { }));
             feed(process.getOutputStream(), command.stdin());
-            String out = drain(process.getInputStream());
+            String out = drain(process.getInputStream(), lines);
             int code = waitFor(process);
             ExecResult result = new ExecResult(command, code, out, err.join());
             log.accept("exit " + code + (out.isBlank() ? "" : "\n" + out.strip())
@@ -113,19 +119,41 @@ public final class LocalHostExec implements HostExec {
         }
     }
 
-    private static void feed(OutputStream stdin, String input) throws IOException {
+    /**
+     * A command may end without reading its input (a quick check run with the same stdin as the real work); its
+     * closed pipe is not a failure to run it: its exit code and output still say how it went.
+     */
+    private static void feed(OutputStream stdin, String input) {
         try (stdin) {
             if (input != null) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
+        } catch (IOException closedByTheCommand) {
+            // nothing to do: see above
         }
     }
 
-    private static String drain(InputStream stream) {
-        try (stream) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            stream.transferTo(buffer);
-            return buffer.toString(StandardCharsets.UTF_8);
+    /** The whole output, each line also handed to {@code lines} as soon as it is complete. */
+    private static String drain(InputStream stream, Consumer<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            StringBuilder all = new StringBuilder();
+            char[] chunk = new char[8192];
+            StringBuilder line = new StringBuilder();
+            for (int n; (n = reader.read(chunk)) > 0; ) {
+                all.append(chunk, 0, n);
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                        lines.accept(line.toString());
+                        line.setLength(0);
+                    } else {
+                        line.append(chunk[i]);
+                    }
+                }
+            }
+            if (!line.isEmpty()) {
+                lines.accept(line.toString());
+            }
+            return all.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
