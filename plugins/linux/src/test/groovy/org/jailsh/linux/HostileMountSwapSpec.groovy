@@ -22,8 +22,8 @@ import spock.lang.Specification
 /**
  * A mount destination swapped for a link to the canary after jailsh's own check ({@link MountPlan}) and before the
  * mount: the seam is the {@link HostExec} the runtime launches the jail through, which swaps the directory the
- * moment the launch command is handed to it. The namespace script's re-check ({@code inside} in
- * {@link StartScripts#NAMESPACE}) must refuse it: nothing is mounted onto or under the canary, the jail is not up.
+ * moment the launch command is handed to it. The re-check inside the new namespace ({@code inside} in
+ * {@link StartScripts#NAMESPACE}, and in jailsh-ns when it starts the jail) must refuse it: nothing is mounted onto or under the canary, the jail is not up.
  */
 @Requires(value = { Host.isRoot() }, reason = 'needs root: overlayfs, namespaces and bind mounts')
 class HostileMountSwapSpec extends Specification {
@@ -52,7 +52,8 @@ class HostileMountSwapSpec extends Specification {
         HostExec local = new LocalHostExec({})
         new HostExec() {
             ExecResult run(Command command) {
-                if (command.argv().contains('jailsh-launch')) {
+                // the shell-script start names itself jailsh-launch; the one-process start runs IOCROOT/.jailsh/bin/jailsh-ns-*
+                if (command.argv().any { it == 'jailsh-launch' || it ==~ /.*\/jailsh-ns-[^\/]*/ }) {
                     dir.toFile().deleteDir() // plain directories the spec made, no links below
 
                     Sandbox.link(canary.dir().parent, dir, canary.dir().toString())
@@ -67,7 +68,7 @@ class HostileMountSwapSpec extends Specification {
         }
     }
 
-    def "a #what swapped for a link after the check is refused by the jail's own start"() {
+    def "a #what swapped for a link after the check is refused by the jail's own start (jailsh-ns #helper)"() {
         given: 'a clone jail of an empty release, with the destination a plain directory when jailsh checks it'
         Path release = Files.createDirectories(base.resolve('releases/empty/root'))
         Path dir = base.resolve('jails/hostile-swap')
@@ -75,7 +76,7 @@ class HostileMountSwapSpec extends Specification {
                 exec_start: 'none', exec_stop: 'none', stop_timeout: '2', resolver: '/dev/null', host_time: 0,
                 vnet: 0, ip4_addr: 'none', ip6_addr: 'none'])
         def ctx = new ProviderContext(swapping(dir.resolve('overlay/upper').resolve(component)),
-                new HostFacts(Platform.LINUX, true, base, System.getenv()), Reporter.SILENT)
+                new HostFacts(Platform.LINUX, true, base, System.getenv() + [JAILSH_NS_HELPER: helper]), Reporter.SILENT)
         storage.create(jail, new RootSource(RootSource.Mode.CLONE, 'empty', release, false), ctx)
         Files.createDirectories(dir.resolve('overlay/upper').resolve(destination.substring(1)))
         Path source = Files.createDirectories(base.resolve('host/data'))
@@ -95,8 +96,10 @@ class HostileMountSwapSpec extends Specification {
         !Files.exists(canary.dir().resolve('shared'))
 
         where:
-        what                          | destination      | component
-        'destination'                 | '/media'         | 'media'
-        'parent of the destination'   | '/srv/data'      | 'srv'
+        what                          | destination      | component | helper
+        'destination'                 | '/media'         | 'media'   | 'on'
+        'parent of the destination'   | '/srv/data'      | 'srv'     | 'on'
+        'destination'                 | '/media'         | 'media'   | 'off'
+        'parent of the destination'   | '/srv/data'      | 'srv'     | 'off'
     }
 }
