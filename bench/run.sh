@@ -41,7 +41,9 @@ cleanup() {
 trap cleanup EXIT
 
 log() { echo "== $*" >&2; }
-skip() { # NAME REASON
+failed=0
+skip() { # NAME REASON; a part that failed (rather than a peer that is missing) fails a --smoke run at the end
+    case $2 in *failed*) failed=$((failed + 1)) ;; esac
     python3 -c 'import json,sys; print(json.dumps({"skipped": sys.argv[1]}))' "$2" >"$results/$1.json"
     echo "   skipped $1: $2" >&2
 }
@@ -162,15 +164,15 @@ fi
 log "CLI start+stop"
 $cli --root "$iocroot" create -r busybox -n benchcli >/dev/null
 hf cli-cycle "$cli --root $iocroot start benchcli >/dev/null && $cli --root $iocroot stop benchcli >/dev/null"
-podman_flags="--runtime runc --ulimit nofile=20000:20000 --ulimit nproc=32768:32768 --network none"
+podman_run="podman --runtime runc run --ulimit nofile=20000:20000 --ulimit nproc=32768:32768 --network none"
 if [ -n "$smoke" ]; then
     skip podman-cycle "not run in --smoke"
 elif command -v podman >/dev/null && command -v runc >/dev/null; then
     log "podman cycle"
     tar -C "$rootfs" -cf "$work/rootfs.tar" .
     if podman import -q "$work/rootfs.tar" localhost/benchbusybox >"$work/podman.log" 2>&1 &&
-        podman $podman_flags run --rm localhost/benchbusybox /bin/true >>"$work/podman.log" 2>&1; then
-        hf podman-cycle "podman $podman_flags run -d --name benchpod localhost/benchbusybox /bin/sleep 1000000 >/dev/null && podman stop -t 0 benchpod >/dev/null && podman rm benchpod >/dev/null"
+        $podman_run --rm localhost/benchbusybox /bin/true >>"$work/podman.log" 2>&1; then
+        hf podman-cycle "$podman_run -d --name benchpod localhost/benchbusybox /bin/sleep 1000000 >/dev/null && podman stop -t 0 benchpod >/dev/null && podman rm benchpod >/dev/null"
     else
         skip podman-cycle "podman cannot run here: $(tail -n 2 "$work/podman.log" | tr '\n' ' ' | cut -c1-200)"
     fi
@@ -237,4 +239,8 @@ cat "$work/section.md"
 if [ -z "$smoke" ] && [ -z "${NO_RESULTS:-}" ]; then
     python3 "$here/report.py" splice "$work/section.md" "$here/RESULTS.md"
     echo "run.sh: wrote the bench/run.sh section of $here/RESULTS.md" >&2
+fi
+if [ -n "$smoke" ] && [ "$failed" -gt 0 ]; then
+    echo "run.sh --smoke: $failed part(s) failed (see the rows that say so)" >&2
+    exit 1
 fi

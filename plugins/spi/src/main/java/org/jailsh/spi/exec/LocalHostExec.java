@@ -78,11 +78,17 @@ public final class LocalHostExec implements HostExec {
         }
     }
 
-    private static void feed(OutputStream stdin, String input) throws IOException {
+    /**
+     * A command may exit, or close its input, before reading all of it (a check that fails early): the write then
+     * fails with "Stream closed" or a broken pipe, and the command's exit code and output still say how it went.
+     */
+    private static void feed(OutputStream stdin, String input) {
         try (stdin) {
             if (input != null) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
+        } catch (IOException e) {
+            // see above: not the command's failure to start
         }
     }
 
