@@ -1,8 +1,8 @@
 package org.jailsh.recipe;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.Script;
@@ -17,25 +17,27 @@ import org.codehaus.groovy.syntax.SyntaxException;
 import org.jailsh.spi.ValidationException;
 
 /**
- * Compiles recipes (once per content) with {@link RecipeScript} as their base class. A recipe that does not compile
- * is reported as {@code NAME/recipe.groovy:LINE: what} with the line itself, never as a stack trace.
+ * Compiles recipes (once per content and name, for the life of the JVM) with {@link RecipeScript} as their base class.
+ * Compiling took most of a re-run that changes nothing (bench/RESULTS.md), so a REPL session compiles each recipe once.
+ * A recipe that does not compile is reported as {@code NAME/recipe.groovy:LINE: what} with the line itself, never as
+ * a stack trace.
  */
 final class RecipeCompiler {
 
-    private final GroovyClassLoader loader;
-    private final Map<String, Class<? extends Script>> compiled = new HashMap<>();
+    private static final GroovyClassLoader LOADER = loader();
+    private static final Map<String, Class<? extends Script>> COMPILED = new ConcurrentHashMap<>();
 
-    RecipeCompiler() {
+    private static GroovyClassLoader loader() {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(RecipeScript.class.getName());
-        this.loader = new GroovyClassLoader(RecipeCompiler.class.getClassLoader(), config);
+        return new GroovyClassLoader(RecipeCompiler.class.getClassLoader(), config);
     }
 
     @SuppressWarnings("unchecked")
     Class<? extends Script> compile(Recipe recipe) {
-        return compiled.computeIfAbsent(recipe.sha256(), hash -> {
+        return COMPILED.computeIfAbsent(recipe.scriptName() + "@" + recipe.sha256(), key -> {
             try {
-                return (Class<? extends Script>) loader.parseClass(recipe.script(), recipe.scriptName());
+                return (Class<? extends Script>) LOADER.parseClass(recipe.script(), recipe.scriptName());
             } catch (CompilationFailedException e) {
                 throw failure(recipe, e);
             }

@@ -49,12 +49,12 @@ public final class JailStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the state root " + root.path() + ": " + e.getMessage(), e);
         }
-        defaults = DefaultsFile.load(root, reporter, true);
+        defaults = StoredJail.sharedDefaults(DefaultsFile.load(root, reporter, true));
     }
 
     public Map<String, Object> defaults() {
         if (defaults == null) {
-            defaults = DefaultsFile.load(root, reporter, false);
+            defaults = StoredJail.sharedDefaults(DefaultsFile.load(root, reporter, false));
         }
         return defaults;
     }

@@ -19,12 +19,22 @@ import org.jailsh.spi.JailRef;
 public record StoredJail(String name, Path dir, boolean template, Map<String, Object> own, Map<String, Object> defaults,
                          String corrupt, String incomplete) {
 
+    private static final Class<?> SHARED = sharedDefaults(Map.of()).getClass();
+
     public StoredJail {
         own = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(own));
-        defaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        defaults = defaults.getClass() == SHARED ? defaults : sharedDefaults(defaults);
         if (incomplete != null && corrupt == null) {
             corrupt = "incomplete: an interrupted " + incomplete + "; run 'doctor --fix'";
         }
+    }
+
+    /**
+     * Defaults as every jail of a store shares them: read-only and sorted. Copying them for each jail, then sorting
+     * them again in {@link #effective()}, made {@code list} of 1,000 jails take over a second (bench/RESULTS.md).
+     */
+    public static Map<String, Object> sharedDefaults(Map<String, Object> defaults) {
+        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(defaults));
     }
 
     public StoredJail(String name, Path dir, boolean template, Map<String, Object> own, Map<String, Object> defaults,
@@ -61,7 +71,7 @@ public record StoredJail(String name, Path dir, boolean template, Map<String, Ob
     public Map<String, Object> effective() {
         // built-ins always lie underneath, thick configs included: a key added after the file was written
         // (allow_mount_linprocfs) must never be missing
-        Map<String, Object> merged = new TreeMap<>(defaults);
+        Map<String, Object> merged = new TreeMap<>((java.util.SortedMap<String, Object>) defaults); // a linear copy
         merged.putAll(own);
         merged.putIfAbsent("host_hostname", name.replace('_', '-'));
         merged.putIfAbsent("host_hostuuid", name);
@@ -80,12 +90,18 @@ public record StoredJail(String name, Path dir, boolean template, Map<String, Ob
     }
 
     public JailRef ref() {
-        return new JailRef(name, dir, root(), isCorrupt() ? Map.of() : withoutNulls(effective()));
+        return ref(isCorrupt() ? Map.of() : effective());
     }
 
+    /** The reference from an {@link #effective()} map the caller has already built (list builds it once a jail). */
+    public JailRef ref(Map<String, Object> effective) {
+        return new JailRef(name, dir, root(), isCorrupt() ? Map.of() : withoutNulls(effective));
+    }
+
+    /** Straight into an immutable map, which JailRef's own {@code Map.copyOf} then keeps as it is (no second copy). */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> withoutNulls(Map<String, Object> values) {
-        Map<String, Object> copy = new LinkedHashMap<>(values);
-        copy.values().removeIf(java.util.Objects::isNull);
-        return copy;
+        return Map.ofEntries(values.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> Map.entry(e.getKey(), e.getValue())).toArray(Map.Entry[]::new));
     }
 }

@@ -14,11 +14,15 @@ public record JailInfo(String jid, String name, String state, String release, St
                        String type, String template, String basejail, String problem) {
 
     static JailInfo of(StoredJail jail, RunState run) {
+        return of(jail, jail.isCorrupt() ? Map.of() : jail.effective(), run);
+    }
+
+    /** The row from the jail's {@link StoredJail#effective()} properties, built once by the caller. */
+    static JailInfo of(StoredJail jail, Map<String, Object> p, RunState run) {
         if (jail.isCorrupt()) {
             return new JailInfo("-", jail.name(), jail.isIncomplete() ? "INCOMPLETE" : "CORRUPT", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A",
                     jail.corrupt());
         }
-        Map<String, Object> p = jail.effective();
         boolean dhcp = ValueChecks.isYes(p.get("dhcp"));
         String type = jail.template() || ValueChecks.isYes(p.get("template")) ? "template"
                 : String.valueOf(p.getOrDefault("type", "jail"));

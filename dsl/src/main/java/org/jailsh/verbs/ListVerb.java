@@ -1,5 +1,6 @@
 package org.jailsh.verbs;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,12 +21,19 @@ public final class ListVerb {
         this.session = session;
     }
 
-    /** One question to the runtime for all jails (one {@code jls} on FreeBSD), never one per jail. */
+    /**
+     * One question to the runtime for all jails (one {@code jls} on FreeBSD), never one per jail; each jail's
+     * effective properties are built once, for its reference and its row (bench/RESULTS.md: list scaling).
+     */
     public List<JailInfo> list(boolean templatesOnly) {
         List<StoredJail> jails = session.store().list().stream().filter(j -> j.template() == templatesOnly).toList();
-        Map<String, RunState> states = states(jails);
-        return jails.stream().map(j -> withLease(JailInfo.of(j, states.getOrDefault(j.name(), RunState.DOWN)), j))
-                .toList();
+        Map<String, Map<String, Object>> effective = new HashMap<>();
+        for (StoredJail jail : jails) {
+            effective.put(jail.name(), jail.isCorrupt() ? Map.of() : jail.effective());
+        }
+        Map<String, RunState> states = states(jails, effective);
+        return jails.stream().map(j -> withLease(JailInfo.of(j, effective.get(j.name()),
+                states.getOrDefault(j.name(), RunState.DOWN)), j)).toList();
     }
 
     /** A running DHCP jail shows its leased address (iocage shows it in the long listing when root). */
@@ -39,9 +47,10 @@ public final class ListVerb {
                 info.ip6(), info.boot(), info.type(), info.template(), info.basejail(), info.problem());
     }
 
-    private Map<String, RunState> states(List<StoredJail> jails) {
+    private Map<String, RunState> states(List<StoredJail> jails, Map<String, Map<String, Object>> effective) {
         RuntimeProvider runtime = session.registry().choose(ProviderKind.RUNTIME, RuntimeProvider.class).orElse(null);
-        List<JailRef> running = jails.stream().filter(j -> !j.isCorrupt() && !j.template()).map(StoredJail::ref)
+        List<JailRef> running = jails.stream().filter(j -> !j.isCorrupt() && !j.template())
+                .map(j -> j.ref(effective.get(j.name())))
                 .toList();
         if (runtime == null || running.isEmpty() || RunStates.planningOnly(session, runtime)) {
             return Map.of();

@@ -120,16 +120,16 @@ public final class LocalHostExec implements HostExec {
     }
 
     /**
-     * A command may end without reading its input (a quick check run with the same stdin as the real work); its
-     * closed pipe is not a failure to run it: its exit code and output still say how it went.
+     * A command may exit, or close its input, before reading all of it (a check that fails early): the write then
+     * fails with "Stream closed" or a broken pipe, and the command's exit code and output still say how it went.
      */
     private static void feed(OutputStream stdin, String input) {
         try (stdin) {
             if (input != null) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
-        } catch (IOException closedByTheCommand) {
-            // nothing to do: see above
+        } catch (IOException e) {
+            // see above: not the command's failure to start
         }
     }
 
