@@ -240,7 +240,7 @@ class LinuxJailEndToEndSpec extends Specification {
         List<Long> millis = []
 
         when:
-        5.times {
+        30.times {
             runtime.create(quick, storage.rootMounts(quick), ctx)
             long t0 = System.nanoTime()
             runtime.stop(quick, ctx)

@@ -528,7 +528,7 @@ class NamespaceRuntimeProviderSpec extends Specification {
         exec.lines()[1..-1] == ['kill -TERM 4242', "rm -f -- ${web.dir()}/.jailsh-run".toString()]
     }
 
-    def "a jail that outlives stop_timeout is killed"() {
+    def "a jail that outlives stop_timeout is killed; SIGTERM is repeated every 250 ms until then"() {
         given:
         def web = jail(exec_stop: 'none', stop_timeout: '1')
         running(web)
@@ -538,7 +538,7 @@ class NamespaceRuntimeProviderSpec extends Specification {
         runtime.stop(web, ctx())
 
         then:
-        exec.lines() == ['kill -TERM 4242', 'kill -KILL 4242', "rm -f -- ${web.dir()}/.jailsh-run".toString()]
+        exec.lines() == ['kill -TERM 4242'] * 4 + ['kill -KILL 4242', "rm -f -- ${web.dir()}/.jailsh-run".toString()]
         paused >= 1000 && paused < 1010
     }
 
