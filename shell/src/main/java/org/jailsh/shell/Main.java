@@ -94,7 +94,9 @@ public final class Main {
         if (exec != null) {
             exec.setStopAtPositional(true);
         }
-        cli.addSubcommand("__complete", new CompleteCommand(context));
+        if (only == null) {
+            cli.addSubcommand("__complete", new CompleteCommand(context));
+        }
         Help.decorate(cli);
         cli.setParameterExceptionHandler((e, args) -> {
             output.error(e.getMessage().replaceFirst("^Error: ", ""));
