@@ -86,26 +86,33 @@ public final class JailStore {
     /** Every jail and template, sorted by name; a jail whose config cannot be read is returned as corrupt. */
     public List<StoredJail> list() {
         List<StoredJail> all = new ArrayList<>();
-        collect(root.jails(), false, all);
-        collect(root.templates(), true, all);
+        Map<String, String> pending = pending().all(); // one directory listing, not a look-up per jail
+        collect(root.jails(), false, pending, all);
+        collect(root.templates(), true, pending, all);
         all.sort(Comparator.comparing(StoredJail::name));
         return all;
     }
 
-    private void collect(Path dir, boolean templates, List<StoredJail> into) {
+    private void collect(Path dir, boolean templates, Map<String, String> pending, List<StoredJail> into) {
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> children = Files.list(dir)) {
             children.filter(Files::isDirectory).sorted()
-                    .forEach(child -> into.add(read(child.getFileName().toString(), child, templates)));
+                    .forEach(child -> {
+                        String name = child.getFileName().toString();
+                        into.add(read(name, child, templates, pending.get(name)));
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 
     private StoredJail read(String name, Path dir, boolean template) {
-        String pending = pending().of(name).orElse(null);
+        return read(name, dir, template, pending().of(name).orElse(null));
+    }
+
+    private StoredJail read(String name, Path dir, boolean template, String pending) {
         Path config = dir.resolve("config.json");
         if (!Files.exists(config)) {
             return new StoredJail(name, dir, template, Map.of(), defaults(),

@@ -5,10 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jailsh.model.IocageProperties;
-import org.jailsh.model.Property;
-import org.jailsh.model.PropertyType;
-import org.jailsh.model.ValueChecks;
 import org.jailsh.spi.JailRef;
 
 /**
@@ -67,7 +63,7 @@ public record StoredJail(String name, Path dir, boolean template, Map<String, Ob
         return dir.resolve("fstab");
     }
 
-    /** Defaults overlaid with config.json, yes/no properties coerced to 0/1 as iocage does when it loads. */
+    /** Defaults overlaid with config.json, yes/no properties coerced to 0/1 as iocage does when it loads; sorted. */
     public Map<String, Object> effective() {
         // built-ins always lie underneath, thick configs included: a key added after the file was written
         // (allow_mount_linprocfs) must never be missing
@@ -75,13 +71,16 @@ public record StoredJail(String name, Path dir, boolean template, Map<String, Ob
         merged.putAll(own);
         merged.putIfAbsent("host_hostname", name.replace('_', '-'));
         merged.putIfAbsent("host_hostuuid", name);
-        for (Map.Entry<String, Object> e : merged.entrySet()) {
-            Property p = IocageProperties.all().get(e.getKey());
-            if (p != null && p.type() == PropertyType.FLAG && !(e.getValue() instanceof Integer)) {
-                e.setValue(ValueChecks.isYes(e.getValue()) ? 1 : 0);
-            }
-        }
+        merged.replaceAll(PropertyLayers::coerce);
         return merged;
+    }
+
+    /**
+     * The same values as {@link #effective()} without the nulls, unsorted and immutable: what a {@link JailRef} holds.
+     * Built from defaults coerced once per store, so listing thousands of jails copies each jail's values once.
+     */
+    public Map<String, Object> properties() {
+        return isCorrupt() ? Map.of() : PropertyLayers.merge(defaults, own, name);
     }
 
     public String property(String key) {
@@ -90,18 +89,11 @@ public record StoredJail(String name, Path dir, boolean template, Map<String, Ob
     }
 
     public JailRef ref() {
-        return ref(isCorrupt() ? Map.of() : effective());
+        return new JailRef(name, dir, root(), properties());
     }
 
-    /** The reference from an {@link #effective()} map the caller has already built (list builds it once a jail). */
-    public JailRef ref(Map<String, Object> effective) {
-        return new JailRef(name, dir, root(), isCorrupt() ? Map.of() : withoutNulls(effective));
-    }
-
-    /** Straight into an immutable map, which JailRef's own {@code Map.copyOf} then keeps as it is (no second copy). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withoutNulls(Map<String, Object> values) {
-        return Map.ofEntries(values.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> Map.entry(e.getKey(), e.getValue())).toArray(Map.Entry[]::new));
+    /** The reference from {@link #properties()} the caller has already built (list builds them once a jail). */
+    public JailRef ref(Map<String, Object> properties) {
+        return new JailRef(name, dir, root(), isCorrupt() ? Map.of() : properties);
     }
 }

@@ -29,7 +29,7 @@ public final class ListVerb {
         List<StoredJail> jails = session.store().list().stream().filter(j -> j.template() == templatesOnly).toList();
         Map<String, Map<String, Object>> effective = new HashMap<>();
         for (StoredJail jail : jails) {
-            effective.put(jail.name(), jail.isCorrupt() ? Map.of() : jail.effective());
+            effective.put(jail.name(), jail.properties());
         }
         Map<String, RunState> states = states(jails, effective);
         return jails.stream().map(j -> withLease(JailInfo.of(j, effective.get(j.name()),

@@ -19,6 +19,9 @@ public record RunRecord(long pid, long startTime) {
 
     /** The record, or empty when the jail was never started or the file is unreadable. */
     public static Optional<RunRecord> read(Path jailDir) {
+        if (!Files.exists(file(jailDir))) {
+            return Optional.empty(); // the usual case for a stopped jail: no exception built for it (list asks each jail)
+        }
         try {
             String[] words = Files.readString(file(jailDir)).trim().split("\\s+");
             return Optional.of(new RunRecord(Long.parseLong(words[0]), Long.parseLong(words[1])));
