@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.codehaus.groovy.ast.CodeVisitorSupport;
 import org.codehaus.groovy.ast.ModuleNode;
@@ -34,7 +35,24 @@ public record RecipeDeclarations(List<RecipeParam> params, List<Include> include
     public record Include(String name, Set<String> keys, int line) {
     }
 
+    /**
+     * Read once per recipe content for the JVM's life, as {@link RecipeCompiler} keeps compiled recipes: parsing the
+     * source was most of a re-run that changes nothing (bench/RESULTS.md, recipe re-run).
+     */
+    private static final Map<String, RecipeDeclarations> READ = new ConcurrentHashMap<>();
+
     public static RecipeDeclarations of(Recipe recipe) {
+        String key = recipe.scriptName() + "@" + recipe.sha256();
+        RecipeDeclarations known = READ.get(key);
+        if (known != null) {
+            return known;
+        }
+        RecipeDeclarations read = parse(recipe); // a recipe that does not parse throws here and is not kept
+        READ.put(key, read);
+        return read;
+    }
+
+    private static RecipeDeclarations parse(Recipe recipe) {
         CompilationUnit unit = new CompilationUnit();
         unit.addSource(recipe.scriptName(), recipe.script());
         try {
