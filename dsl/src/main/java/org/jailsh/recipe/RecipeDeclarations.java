@@ -42,14 +42,8 @@ public record RecipeDeclarations(List<RecipeParam> params, List<Include> include
     private static final Map<String, RecipeDeclarations> READ = new ConcurrentHashMap<>();
 
     public static RecipeDeclarations of(Recipe recipe) {
-        String key = recipe.scriptName() + "@" + recipe.sha256();
-        RecipeDeclarations known = READ.get(key);
-        if (known != null) {
-            return known;
-        }
-        RecipeDeclarations read = parse(recipe); // a recipe that does not parse throws here and is not kept
-        READ.put(key, read);
-        return read;
+        // a recipe that does not parse throws from parse and is not kept
+        return READ.computeIfAbsent(recipe.scriptName() + "@" + recipe.sha256(), key -> parse(recipe));
     }
 
     private static RecipeDeclarations parse(Recipe recipe) {

@@ -83,8 +83,9 @@ public record StoredJail(String name, Path dir, boolean template, Map<String, Ob
         return isCorrupt() ? Map.of() : PropertyLayers.merge(defaults, own, name);
     }
 
+    /** One effective value, {@code "none"} when unset; read from the same layers, without a sorted copy. */
     public String property(String key) {
-        Object value = effective().get(key);
+        Object value = PropertyLayers.merge(defaults, own, name).get(key);
         return value == null ? "none" : String.valueOf(value);
     }
 

@@ -17,7 +17,7 @@ public record JailInfo(String jid, String name, String state, String release, St
         return of(jail, jail.isCorrupt() ? Map.of() : jail.effective(), run);
     }
 
-    /** The row from the jail's {@link StoredJail#effective()} properties, built once by the caller. */
+    /** The row from the jail's properties ({@link StoredJail#effective()} or {@code properties()}), built by the caller. */
     static JailInfo of(StoredJail jail, Map<String, Object> p, RunState run) {
         if (jail.isCorrupt()) {
             return new JailInfo("-", jail.name(), jail.isIncomplete() ? "INCOMPLETE" : "CORRUPT", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A",

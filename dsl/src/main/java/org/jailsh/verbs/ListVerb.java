@@ -23,16 +23,16 @@ public final class ListVerb {
 
     /**
      * One question to the runtime for all jails (one {@code jls} on FreeBSD), never one per jail; each jail's
-     * effective properties are built once, for its reference and its row (bench/RESULTS.md: list scaling).
+     * properties are built once, for its reference and its row (bench/RESULTS.md: list scaling).
      */
     public List<JailInfo> list(boolean templatesOnly) {
         List<StoredJail> jails = session.store().list().stream().filter(j -> j.template() == templatesOnly).toList();
-        Map<String, Map<String, Object>> effective = new HashMap<>();
+        Map<String, Map<String, Object>> properties = new HashMap<>();
         for (StoredJail jail : jails) {
-            effective.put(jail.name(), jail.properties());
+            properties.put(jail.name(), jail.properties());
         }
-        Map<String, RunState> states = states(jails, effective);
-        return jails.stream().map(j -> withLease(JailInfo.of(j, effective.get(j.name()),
+        Map<String, RunState> states = states(jails, properties);
+        return jails.stream().map(j -> withLease(JailInfo.of(j, properties.get(j.name()),
                 states.getOrDefault(j.name(), RunState.DOWN)), j)).toList();
     }
 
@@ -47,10 +47,10 @@ public final class ListVerb {
                 info.ip6(), info.boot(), info.type(), info.template(), info.basejail(), info.problem());
     }
 
-    private Map<String, RunState> states(List<StoredJail> jails, Map<String, Map<String, Object>> effective) {
+    private Map<String, RunState> states(List<StoredJail> jails, Map<String, Map<String, Object>> properties) {
         RuntimeProvider runtime = session.registry().choose(ProviderKind.RUNTIME, RuntimeProvider.class).orElse(null);
         List<JailRef> running = jails.stream().filter(j -> !j.isCorrupt() && !j.template())
-                .map(j -> j.ref(effective.get(j.name())))
+                .map(j -> j.ref(properties.get(j.name())))
                 .toList();
         if (runtime == null || running.isEmpty() || RunStates.planningOnly(session, runtime)) {
             return Map.of();

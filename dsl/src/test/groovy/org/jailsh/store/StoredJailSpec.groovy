@@ -29,6 +29,8 @@ class StoredJailSpec extends Specification {
         !properties.containsKey('notes')
         properties.host_hostname == 'web-1' && properties.host_hostuuid == 'web_1'
         properties.extra == 'x' && properties.release == 'busybox'
+        web.property('vnet') == '1' && web.property('notes') == 'none' && web.property('missing') == 'none'
+        web.property('priority') == '5'
         web.ref().properties().is(properties) || web.ref().properties() == properties
     }
 
