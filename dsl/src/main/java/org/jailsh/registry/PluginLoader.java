@@ -36,6 +36,9 @@ public final class PluginLoader {
         for (Path dir : pluginDirs) {
             loader.findJars(dir, jars);
         }
+        if (jars.isEmpty() && loader.fromIndex(parent)) {
+            return loader;
+        }
         ClassLoader classLoader = jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent);
         Iterator<JailshPlugin> it = ServiceLoader.load(JailshPlugin.class, classLoader).iterator();
         while (true) {
@@ -50,6 +53,43 @@ public final class PluginLoader {
             }
         }
         return loader;
+    }
+
+    /**
+     * The plugin classes ServiceLoader finds on this class loader's class path, in its order, without making them:
+     * what {@code ./jailsh} writes once per build next to its start-up archive (see {@link #INDEX}).
+     */
+    public static List<String> classPathPlugins(ClassLoader loader) {
+        return ServiceLoader.load(JailshPlugin.class, loader).stream().map(p -> p.type().getName()).toList();
+    }
+
+    /**
+     * The system property naming a file of {@link #classPathPlugins} for the exact class path this JVM runs: with
+     * it, plugins come from the file instead of ServiceLoader opening every jar to look for its service file, a
+     * tenth of a one-shot verb's start. {@code ./jailsh} sets it only while the file belongs to its current jars.
+     */
+    public static final String INDEX = "jailsh.classpath.plugins";
+
+    private boolean fromIndex(ClassLoader parent) {
+        String index = System.getProperty(INDEX);
+        List<String> names;
+        try {
+            names = index == null ? null : Files.readAllLines(Path.of(index));
+        } catch (IOException | RuntimeException e) {
+            names = null;
+        }
+        if (names == null || names.isEmpty()) {
+            return false;
+        }
+        for (String name : names) {
+            try {
+                add(Class.forName(name, true, parent).asSubclass(JailshPlugin.class).getConstructor().newInstance());
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+                broken.add(new BrokenPlugin(label(name), "failed to load: " + ProviderRegistry.describe(cause)));
+            }
+        }
+        return true;
     }
 
     private void add(JailshPlugin plugin) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.jailsh.spi.Availability;
 import org.jailsh.spi.HostFacts;
@@ -18,11 +19,14 @@ import org.jailsh.spi.ProviderKind;
 import org.jailsh.spi.ProviderUnavailableException;
 
 /**
- * Every provider the plugins offer, validated once and probed against this host. The constructor takes plain plugin
- * objects (specs pass fakes); {@link PluginLoader} alone touches ServiceLoader. The choice per kind is deterministic:
- * an explicit preference, else the available provider with the highest priority, ties broken by id.
+ * Every provider the plugins offer, validated once and probed against this host the first time its kind is asked
+ * for. The constructor takes plain plugin objects (specs pass fakes); {@link PluginLoader} alone touches
+ * ServiceLoader. The choice per kind is deterministic: an explicit preference, else the available provider with the
+ * highest priority, ties broken by id.
  */
 public final class ProviderRegistry {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private final HostFacts facts;
     private final Map<ProviderKind, String> preferences;
@@ -75,14 +79,14 @@ public final class ProviderRegistry {
                 broken.add(new BrokenPlugin(plugin, problem));
                 continue;
             }
-            entries.add(new ProviderEntry(provider, plugin, probe(provider)));
+            entries.add(new ProviderEntry(provider, plugin, this::probe));
         }
     }
 
     private static String validate(Provider provider, Set<String> seen) {
         try {
             String id = provider.id();
-            if (id == null || !id.matches("[a-z0-9][a-z0-9._-]*")) {
+            if (id == null || !ID.matcher(id).matches()) {
                 return "provider " + provider.getClass().getName() + " has an invalid id '" + id
                         + "'; ids are lower-case words such as 'dir' or 'linux-ns'";
             }

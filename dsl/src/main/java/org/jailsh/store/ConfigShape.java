@@ -17,22 +17,28 @@ final class ConfigShape {
     static String problem(Map<String, Object> values) {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             Object v = e.getValue();
-            String key = printable(e.getKey());
             if (v instanceof Map) {
-                return key + " is a JSON object; expected text or a number";
+                return printable(e.getKey()) + " is a JSON object; expected text or a number";
             }
             if (v instanceof List) {
-                return key + " is a JSON array; expected text or a number";
+                return printable(e.getKey()) + " is a JSON array; expected text or a number";
             }
             if (hasControl(e.getKey()) || v instanceof String s && hasControl(s)) {
-                return key + " contains a control character (newline, tab or NUL)";
+                return printable(e.getKey()) + " contains a control character (newline, tab or NUL)";
             }
         }
         return null;
     }
 
+    /** A plain loop: every value of every jail passes here on each list, mostly before the JIT has compiled it. */
     private static boolean hasControl(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String printable(String key) {

@@ -24,7 +24,10 @@ public final class DefaultsFile {
     public static Map<String, Object> load(IocRoot root, Reporter reporter, boolean mayCreate) {
         Path file = root.defaultsFile();
         if (!Files.exists(file)) {
-            Map<String, Object> fresh = IocageProperties.builtInDefaults(newMacPrefix(), hostid());
+            // a random prefix only for a file that keeps it: a read (list, get) needs none, and seeding
+            // SecureRandom is a tenth of a one-shot list's start-up
+            Map<String, Object> fresh = IocageProperties.builtInDefaults(mayCreate ? newMacPrefix() : "02ff60",
+                    hostid());
             if (mayCreate) {
                 reporter.info("Default configuration missing, creating " + file);
                 IocageJson.write(file, fresh);

@@ -20,7 +20,10 @@ public final class OperationLog {
 
     private static final long MAX_BYTES = 10L << 20;
     private static final int KEEP = 5;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+    /** In a holder: a read-only verb never writes a line, and java.time's formatters are slow to set up. */
+    private static final class Time {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+    }
 
     /** Values never written as they are (recipe secrets): every occurrence becomes {@code ******}. */
     private static final Set<String> REDACTED = ConcurrentHashMap.newKeySet();
@@ -54,7 +57,7 @@ public final class OperationLog {
         try {
             Files.createDirectories(file.getParent());
             rotateIfFull();
-            String line = TIME.format(LocalDateTime.now()) + " (" + level + ") " + redacted(message).replace("\n", "\n    ")
+            String line = Time.FORMAT.format(LocalDateTime.now()) + " (" + level + ") " + redacted(message).replace("\n", "\n    ")
                     + "\n";
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

@@ -122,4 +122,36 @@ class PluginLoaderSpec extends Specification {
         PluginLoader.load(getClass().classLoader, [tmp]).plugins().isEmpty()
         PluginLoader.load(getClass().classLoader, [tmp]).broken().isEmpty()
     }
+
+    def "the class path's plugins as ServiceLoader finds them, and the index of them used in its place"() {
+        given:
+        def loader = loaderWithServices(LoadablePlugin.name, ExplodingPlugin.name)
+        Path index = tmp.resolve('plugins')
+
+        when: 'the index is what ServiceLoader lists, without making any plugin'
+        Files.write(index, PluginLoader.classPathPlugins(loader))
+
+        then:
+        Files.readAllLines(index) == [LoadablePlugin.name, ExplodingPlugin.name]
+
+        when: 'the index is read instead, with a class that is gone added to it'
+        Files.write(index, [LoadablePlugin.name, ExplodingPlugin.name, 'org.jailsh.registry.NoSuchPlugin'])
+        System.setProperty(PluginLoader.INDEX, index.toString())
+        def loaded = PluginLoader.load(getClass().classLoader, [])
+
+        then: 'the same plugins and the same reports as through ServiceLoader'
+        loaded.plugins()*.getClass() == [LoadablePlugin]
+        loaded.broken()*.plugin() as Set == [ExplodingPlugin.name, 'org.jailsh.registry.NoSuchPlugin'] as Set
+        loaded.broken().every { it.problem().startsWith('failed to load: ') }
+
+        when: 'a missing index falls back to ServiceLoader'
+        Files.delete(index)
+        def fallback = PluginLoader.load(loader, [])
+
+        then:
+        fallback.plugins()*.getClass() == [LoadablePlugin]
+
+        cleanup:
+        System.clearProperty(PluginLoader.INDEX)
+    }
 }

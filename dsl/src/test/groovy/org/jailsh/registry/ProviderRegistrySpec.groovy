@@ -59,6 +59,36 @@ class ProviderRegistrySpec extends Specification {
         r.broken().isEmpty()
     }
 
+    def "a provider is probed the first time its kind is asked for, and only once"() {
+        given:
+        int storageProbes = 0
+        int runtimeProbes = 0
+        def storage = new FakeStorage('dir') {
+            @Override
+            Availability probe(HostFacts facts) { storageProbes++; Availability.ok() }
+        }
+        def runtime = new FakeRuntime('ns') {
+            @Override
+            Availability probe(HostFacts facts) { runtimeProbes++; Availability.ok() }
+        }
+        def r = registry([plugin('p', [storage: [storage], runtime: [runtime]])])
+
+        when:
+        r.require(ProviderKind.RUNTIME, RuntimeProvider)
+        r.require(ProviderKind.RUNTIME, RuntimeProvider)
+
+        then:
+        runtimeProbes == 1
+        storageProbes == 0
+
+        when:
+        r.entries()*.availability()
+
+        then:
+        storageProbes == 1
+        runtimeProbes == 1
+    }
+
     def "a probe that answers null is unavailable, not a crash"() {
         given:
         def silent = new FakeStorage('quiet')

@@ -10,32 +10,44 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jailsh.registry.PluginLoader;
+
 /**
- * The training run for the distribution's class-data-sharing archive: {@code ./jailsh} runs it once under
- * {@code -XX:ArchiveClassesAtExit}, and later runs map the classes it loaded instead of loading them again. It walks
- * what one-shot verbs load (parsing, the facade, plugins and their probes, listing, a dry-run start and stop, help)
- * and a Groovy evaluation, on a throw-away state root with one jail; nothing outside that root is touched.
+ * The training runs for the distribution's class-data-sharing archives ({@code ./jailsh} runs them once after each
+ * build). {@code one-shot} walks what one-shot verbs load (parsing, the facade, plugins and their probes, listing,
+ * a dry-run start and stop, help, a typo) for the static base archive; {@code groovy} evaluates Groovy and reads the
+ * recipes for the dynamic archive on top of it. Both work on a throw-away state root with one jail; nothing outside
+ * that root is touched.
  */
 public final class CdsTraining {
 
-    private static final List<List<String>> RUNS = List.of(
+    private static final List<List<String>> ONE_SHOT = List.of(
             List.of("list"), List.of("list", "-l"), List.of("list", "--json"), List.of("info", "train"),
             List.of("--dry-run", "start", "train"), List.of("--dry-run", "stop", "train"), List.of("get", "all", "train"),
-            List.of("--help"), List.of("help", "list"), List.of("nosuchverb"),
-            List.of("-c", "jail('train') { boot = 'off' }; println(1 + 1)"));
+            List.of("set", "notes=trained", "train"), List.of("--help"), List.of("help", "list"),
+            List.of("nosuchverb"));
+
+    private static final List<List<String>> GROOVY = List.of(
+            List.of("-c", "jail('train') { boot = 'off' }; println(1 + 1)"), List.of("recipes"));
 
     private CdsTraining() {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 2 && args[0].equals("plugins")) {
+            // the class path's plugins, for PluginLoader.INDEX: this JVM runs on the same jars as ./jailsh will
+            Files.write(Path.of(args[1]), PluginLoader.classPathPlugins(CdsTraining.class.getClassLoader()));
+            return;
+        }
         Path root = Files.createTempDirectory("jailsh-cds-");
         try {
             Path jail = Files.createDirectories(root.resolve("jails/train/root"));
             Files.writeString(jail.resolveSibling("config.json"),
-                    "{\n    \"host_hostname\": \"train\",\n    \"host_hostuuid\": \"train\",\n    \"release\": \"busybox\"\n}");
+                    "{\n    \"host_hostname\": \"train\",\n    \"host_hostuuid\": \"train\",\n    \"ip4_addr\": \"none\",\n"
+                    + "    \"priority\": 99,\n    \"release\": \"busybox\",\n    \"vnet\": 0\n}");
             Files.writeString(jail.resolveSibling("fstab"), "");
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true);
-            for (List<String> run : RUNS) {
+            for (List<String> run : args.length > 0 && args[0].equals("groovy") ? GROOVY : ONE_SHOT) {
                 String[] argv = Stream.concat(Stream.of("--root", root.toString()), run.stream()).toArray(String[]::new);
                 Main.run(argv, new ByteArrayInputStream(new byte[0]), sink, sink, false, false);
             }

@@ -47,14 +47,22 @@ public final class JailshCommand implements Callable<Integer> {
 
     /**
      * Every verb, in help order. Not in {@code @Command(subcommands)}: picocli would reflect over all of them on every
-     * start, and a one-shot verb needs only its own ({@link Main#commandLine(ShellContext, String)}).
+     * start, and a one-shot verb needs only its own ({@link Main#commandLine(ShellContext, String)}). In a holder
+     * class, so the one-shot parser's runs, which make this command too, never load picocli's help command.
      */
-    static final List<Class<?>> VERBS = List.of(ListCommand.class, InfoCommand.class, GetCommand.class,
-            SetCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class,
-            ExecCommand.class, ConsoleCommand.class, FetchCommand.class, ReleasesCommand.class, UpdateCommand.class,
-            UpgradeCommand.class, SnapshotCommand.class, SnaplistCommand.class, RollbackCommand.class,
-            FstabCommand.class, DestroyCommand.class, ActivateCommand.class, ProvidersCommand.class, RunCommand.class,
-            RecipesCommand.class, RecipeCommand.class, DoctorCommand.class, picocli.CommandLine.HelpCommand.class);
+    static List<Class<?>> verbs() {
+        return Verbs.ALL;
+    }
+
+    private static final class Verbs {
+        static final List<Class<?>> ALL = List.of(ListCommand.class, InfoCommand.class, GetCommand.class,
+                SetCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class,
+                ExecCommand.class, ConsoleCommand.class, FetchCommand.class, ReleasesCommand.class,
+                UpdateCommand.class, UpgradeCommand.class, SnapshotCommand.class, SnaplistCommand.class,
+                RollbackCommand.class, FstabCommand.class, DestroyCommand.class, ActivateCommand.class,
+                ProvidersCommand.class, RunCommand.class, RecipesCommand.class, RecipeCommand.class,
+                DoctorCommand.class, picocli.CommandLine.HelpCommand.class);
+    }
 
     private final ShellContext context;
 

@@ -12,6 +12,9 @@ import picocli.CommandLine;
 
 import org.jailsh.shell.interact.HandOver;
 import org.jailsh.shell.interact.StreamPrompter;
+import org.jailsh.shell.oneshot.OneShotLine;
+import org.jailsh.shell.oneshot.OneShotParser;
+import org.jailsh.shell.oneshot.OneShotRunner;
 
 /** The {@code jailsh} command: one verb and exit, a Groovy snippet, or the REPL. */
 public final class Main {
@@ -48,7 +51,9 @@ public final class Main {
             context.interactive(new StreamPrompter(answers, err), HandOver.DIRECT);
         }
         try {
-            return commandLine(context, verb(args)).execute(args);
+            OneShotLine line = OneShotParser.parse(args);
+            Integer code = line == null ? null : OneShotRunner.run(line, context);
+            return code != null ? code : commandLine(context, verb(args)).execute(args);
         } catch (AssertionError e) {
             // picocli hands only Exceptions to its handler: a Groovy assert in -c, run or a recipe arrives here
             return Errors.report(e, output, context.debug());
@@ -80,9 +85,9 @@ public final class Main {
      */
     static CommandLine commandLine(ShellContext context, String verb) {
         CommandLine cli = new CommandLine(new JailshCommand(context));
-        Class<?> only = verb == null || verb.equals("help") ? null : JailshCommand.VERBS.stream()
+        Class<?> only = verb == null || verb.equals("help") ? null : JailshCommand.verbs().stream()
                 .filter(c -> names(c).contains(verb)).findFirst().orElse(null);
-        for (Class<?> type : only != null ? List.<Class<?>>of(only) : JailshCommand.VERBS) {
+        for (Class<?> type : only != null ? List.<Class<?>>of(only) : JailshCommand.verbs()) {
             cli.addSubcommand(new CommandLine(type));
         }
         Output output = context.output();

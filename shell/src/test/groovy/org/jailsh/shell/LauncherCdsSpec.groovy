@@ -67,6 +67,27 @@ class LauncherCdsSpec extends Specification {
         Files.readAllLines(log).any { it.contains('org.jailsh.verbs.ListVerb source: shared objects file') }
     }
 
+    def "a Groovy line maps Groovy's classes from the layer on top; a one-shot verb maps only the base"() {
+        given:
+        Path groovyLog = tmp.resolve('groovy-classes.log')
+        Path listLog = tmp.resolve('list-cds.log')
+
+        when:
+        def c = launcher(['JAILSH_JAVA_OPTS': "-Xlog:class+load=info:file=$groovyLog".toString()],
+                '--root', root.toString(), '-c', 'println(6 * 7)')
+        def l = launcher(['JAILSH_JAVA_OPTS': "-Xlog:cds=info:file=$listLog".toString()],
+                '--root', root.toString(), 'list', '-H')
+
+        then:
+        c.code == 0
+        c.out.trim() == '42'
+        Files.readAllLines(groovyLog).any { it.contains('groovy.lang.GroovyShell source: shared objects file (top)') }
+        l.code == 0
+        String mapped = Files.readString(listLog)
+        mapped.contains('base.jsa')
+        !mapped.contains('groovy.jsa')
+    }
+
     def "a truncated archive (the JVM would crash on it) is noticed and made again before use"() {
         given:
         archive().toFile().setWritable(true)
@@ -115,7 +136,7 @@ class LauncherCdsSpec extends Specification {
     }
 
     private Path archive() {
-        dist.resolve('cds/jailsh.jsa')
+        dist.resolve('cds/base.jsa')
     }
 
     private static List<String> names(String json) {

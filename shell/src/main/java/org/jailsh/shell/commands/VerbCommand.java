@@ -11,10 +11,15 @@ import org.jailsh.shell.Output;
 import org.jailsh.shell.ShellContext;
 
 /** What every verb command shares: the shell's context, its output and the facade. */
-abstract class VerbCommand implements Callable<Integer> {
+public abstract class VerbCommand implements Callable<Integer> {
 
     @ParentCommand
     JailshCommand parent;
+
+    /** What picocli's {@code @ParentCommand} does, for a command the one-shot parser made. */
+    public void parent(JailshCommand shell) {
+        parent = shell;
+    }
 
     ShellContext context() {
         return parent.context();
