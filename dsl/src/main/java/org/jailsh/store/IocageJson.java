@@ -1,6 +1,8 @@
 package org.jailsh.store;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,7 +48,7 @@ public final class IocageJson {
         static final ObjectWriter WRITER = new ObjectMapper().writer(printer());
     }
 
-    private static DefaultPrettyPrinter printer() {
+    static DefaultPrettyPrinter printer() {
         DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
@@ -126,11 +129,65 @@ public final class IocageJson {
         return items;
     }
 
+    /**
+     * A config as iocage writes it, through jackson-core's generator: databind's first use would cost a one-shot
+     * {@code start} (which records {@code last_started}) as much as the rest of its run. A value that is not plain
+     * JSON data (text, number, boolean, null, list, map) goes through databind as before.
+     */
     public static String format(Map<String, Object> values) {
-        try {
-            return Writer.WRITER.writeValueAsString(new TreeMap<>(values));
-        } catch (JsonProcessingException e) {
+        Map<String, Object> sorted = new TreeMap<>(values);
+        if (!plain(sorted)) {
+            return pretty(sorted);
+        }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(printer());
+            writePlain(generator, sorted);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot format config", e);
+        }
+        return out.toString();
+    }
+
+    private static boolean plain(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && plain(e.getValue()));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().allMatch(IocageJson::plain);
+        }
+        return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof BigInteger || value instanceof Double;
+    }
+
+    private static void writePlain(JsonGenerator generator, Object value) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                generator.writeFieldName((String) e.getKey());
+                writePlain(generator, e.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object item : list) {
+                writePlain(generator, item);
+            }
+            generator.writeEndArray();
+        } else if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof BigInteger number) {
+            generator.writeNumber(number);
+        } else {
+            generator.writeNumber((Double) value);
         }
     }
 

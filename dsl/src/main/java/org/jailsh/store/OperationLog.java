@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,11 +21,6 @@ public final class OperationLog {
 
     private static final long MAX_BYTES = 10L << 20;
     private static final int KEEP = 5;
-    /** In a holder: a read-only verb never writes a line, and java.time's formatters are slow to set up. */
-    private static final class Time {
-        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
-    }
-
     /** Values never written as they are (recipe secrets): every occurrence becomes {@code ******}. */
     private static final Set<String> REDACTED = ConcurrentHashMap.newKeySet();
 
@@ -57,13 +53,32 @@ public final class OperationLog {
         try {
             Files.createDirectories(file.getParent());
             rotateIfFull();
-            String line = Time.FORMAT.format(LocalDateTime.now()) + " (" + level + ") " + redacted(message).replace("\n", "\n    ")
-                    + "\n";
+            String line = stamp(System.currentTimeMillis()) + " (" + level + ") "
+                    + redacted(message).replace("\n", "\n    ") + "\n";
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             // a log that cannot be written must never stop the operation it describes
         }
+    }
+
+    /**
+     * Local time as iocage.log has it ({@code 2026/12/04 20:59:01}), from {@link TimeZone}'s offset: java.time's
+     * own zone rules would cost a one-shot verb a second read of the zone database, ~10 ms on a cold JVM.
+     */
+    static String stamp(long epochMillis) {
+        return stamp(epochMillis, TimeZone.getDefault().getOffset(epochMillis));
+    }
+
+    static String stamp(long epochMillis, int offsetMillis) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis + offsetMillis, 1000), 0,
+                ZoneOffset.UTC);
+        return t.getYear() + "/" + two(t.getMonthValue()) + "/" + two(t.getDayOfMonth()) + " " + two(t.getHour())
+                + ":" + two(t.getMinute()) + ":" + two(t.getSecond());
+    }
+
+    private static String two(int value) {
+        return value < 10 ? "0" + value : String.valueOf(value);
     }
 
     public void info(String message) {

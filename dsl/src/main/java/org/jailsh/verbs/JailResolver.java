@@ -58,15 +58,20 @@ public final class JailResolver {
 
     /** Several queries, in order, without duplicates; {@code ALL} means every jail that is not a template. */
     public static List<StoredJail> many(JailStore store, List<String> queries) {
-        List<StoredJail> all = store.list();
+        List<StoredJail> all = null; // read once, and only for ALL or a prefix: `start web db` reads two configs
         Map<String, StoredJail> chosen = new LinkedHashMap<>();
         for (String query : queries) {
             if (query.equals("ALL")) {
+                all = all != null ? all : store.list();
                 all.stream().filter(j -> !j.template()).forEach(j -> chosen.putIfAbsent(j.name(), j));
-            } else {
-                StoredJail jail = one(all, query);
-                chosen.putIfAbsent(jail.name(), jail);
+                continue;
             }
+            java.util.Optional<StoredJail> exact = query.isBlank() ? java.util.Optional.empty() : store.find(query);
+            if (exact.isEmpty()) {
+                all = all != null ? all : store.list();
+            }
+            StoredJail jail = exact.isPresent() ? exact.get() : one(all, query);
+            chosen.putIfAbsent(jail.name(), jail);
         }
         return new ArrayList<>(chosen.values());
     }

@@ -140,4 +140,21 @@ class IocageJsonSpec extends Specification {
         CorruptFileException e = thrown()
         e.message.contains('more than a config can be')
     }
+
+    def "the generator writes configs byte for byte as databind did: #values"() {
+        given:
+        def databind = new com.fasterxml.jackson.databind.ObjectMapper().writer(IocageJson.printer())
+
+        expect:
+        IocageJson.format(values) == databind.writeValueAsString(new TreeMap(values))
+
+        where:
+        values << [
+                [:],
+                [host_hostname: 'web', vnet: 0, priority: 99, hostid: null, notes: 'a "quoted"\\ \u00e9\u4e2d \u0001 tab\t'],
+                [big: 12345678901234567890G, long: 1L << 40, ratio: 0.5d, flag: true, off: false],
+                [list: ['a', 1, null, [x: 1]], nested: [b: [1, 2], a: 'z']],
+                [z: '', a: '/slashes/ stay', m: 'line\nbreak'],
+        ]
+    }
 }

@@ -72,4 +72,26 @@ class OperationLogSpec extends Specification {
         Files.readString(tmp.resolve('log/jailsh.log.2')) == 'older'
         Files.readAllLines(file).size() == 1
     }
+
+    def "stamps are local time as iocage.log has it: #millis at offset #offset is #stamp"() {
+        expect:
+        OperationLog.stamp(millis, offset) == stamp
+
+        where:
+        millis         | offset        | stamp
+        0L             | 0             | '1970/01/01 00:00:00'
+        951782400000L  | 0             | '2000/02/29 00:00:00'
+        951782400000L  | -3_600_000    | '2000/02/28 23:00:00'
+        -1L            | 0             | '1969/12/31 23:59:59'
+        1796417941999L | 19_800_000    | '2026/12/05 02:29:01'
+    }
+
+    def "the stamp agrees with java.time in this JVM's zone"() {
+        given:
+        long now = 1796417941000L
+
+        expect:
+        OperationLog.stamp(now) == java.time.format.DateTimeFormatter.ofPattern('yyyy/MM/dd HH:mm:ss')
+                .format(java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneId.systemDefault()))
+    }
 }

@@ -11,34 +11,55 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.jailsh.registry.PluginLoader;
+import org.jailsh.spi.Command;
+import org.jailsh.spi.StartupResources;
+import org.jailsh.spi.exec.LocalHostExec;
 
 /**
  * The training runs for the distribution's class-data-sharing archives ({@code ./jailsh} runs them once after each
- * build). {@code one-shot} walks what one-shot verbs load (parsing, the facade, plugins and their probes, listing,
+ * build). {@code one-shot DIR} walks what one-shot verbs load (parsing, the facade, plugins and their probes, listing,
  * a dry-run start and stop, help, a typo) for the static base archive; {@code groovy} evaluates Groovy and reads the
- * recipes for the dynamic archive on top of it. Both work on a throw-away state root with one jail; nothing outside
+ * recipes for the dynamic archive on top of it. The first also leaves in DIR what later starts read instead of
+ * opening jars: the class path's plugins ({@code PluginLoader.INDEX}) and the resources read ({@code StartupResources}). Both work on a throw-away state root with one jail; nothing outside
  * that root is touched.
  */
 public final class CdsTraining {
 
+    /** The lines the one-shot parser reads: the static base archive, mapped by every run. */
     private static final List<List<String>> ONE_SHOT = List.of(
-            List.of("list"), List.of("list", "-l"), List.of("list", "--json"), List.of("info", "train"),
-            List.of("--dry-run", "start", "train"), List.of("--dry-run", "stop", "train"), List.of("get", "all", "train"),
-            List.of("set", "notes=trained", "train"), List.of("--help"), List.of("help", "list"),
-            List.of("nosuchverb"));
+            List.of("list"), List.of("list", "-l"), List.of("info", "train"), List.of("--dry-run", "start", "train"),
+            List.of("--dry-run", "stop", "train"), List.of("get", "all", "train"),
+            List.of("set", "notes=trained", "train"));
 
+    /**
+     * Everything else, for the layer on top: Groovy, picocli (help, a typo) and databind (JSON output). Kept out of
+     * the base because the JVM relocates every mapped archive at start, at a cost that grows with its size.
+     */
     private static final List<List<String>> GROOVY = List.of(
-            List.of("-c", "jail('train') { boot = 'off' }; println(1 + 1)"), List.of("recipes"));
+            List.of("-c", "jail('train') { boot = 'off' }; println(1 + 1)"), List.of("recipes"),
+            List.of("list", "--json"), List.of("--help"), List.of("help", "list"), List.of("nosuchverb"));
 
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length == 2 && args[0].equals("plugins")) {
-            // the class path's plugins, for PluginLoader.INDEX: this JVM runs on the same jars as ./jailsh will
-            Files.write(Path.of(args[1]), PluginLoader.classPathPlugins(CdsTraining.class.getClassLoader()));
-            return;
+    /**
+     * What a real start and stop load that a dry run cannot reach (a training run cannot start a jail): a process
+     * run as the providers run them, and the classes the start path's mounts and helper use.
+     */
+    private static void realStartPath() {
+        new LocalHostExec(line -> { }).run(Command.of("true"));
+        for (String name : List.of("org.jailsh.spi.MountEntry", "org.jailsh.linux.internal.Identity",
+                "org.jailsh.linux.internal.JailEnter")) {
+            try {
+                Class.forName(name, false, CdsTraining.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // a distribution without the Linux plugin: nothing to archive
+            }
         }
+    }
+
+    public static void main(String[] args) throws IOException {
+        boolean groovy = args.length > 0 && args[0].equals("groovy");
         Path root = Files.createTempDirectory("jailsh-cds-");
         try {
             Path jail = Files.createDirectories(root.resolve("jails/train/root"));
@@ -46,10 +67,19 @@ public final class CdsTraining {
                     "{\n    \"host_hostname\": \"train\",\n    \"host_hostuuid\": \"train\",\n    \"ip4_addr\": \"none\",\n"
                     + "    \"priority\": 99,\n    \"release\": \"busybox\",\n    \"vnet\": 0\n}");
             Files.writeString(jail.resolveSibling("fstab"), "");
+            if (!groovy) {
+                realStartPath();
+            }
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true);
-            for (List<String> run : args.length > 0 && args[0].equals("groovy") ? GROOVY : ONE_SHOT) {
+            for (List<String> run : groovy ? GROOVY : ONE_SHOT) {
                 String[] argv = Stream.concat(Stream.of("--root", root.toString()), run.stream()).toArray(String[]::new);
                 Main.run(argv, new ByteArrayInputStream(new byte[0]), sink, sink, false, false);
+            }
+            if (!groovy && args.length == 2) {
+                // what later starts read instead of opening jars; this JVM runs on the same jars as ./jailsh will
+                Path cache = Path.of(args[1]);
+                Files.write(cache.resolve("plugins"), PluginLoader.classPathPlugins(CdsTraining.class.getClassLoader()));
+                StartupResources.copyRead(cache.resolve("resources"));
             }
         } finally {
             // a plain tree this run wrote (no mounts, no links): removed children first

@@ -43,7 +43,7 @@ final class CompleteCommand implements Callable<Integer> {
         String text = strip(line, words);
         ReplLine parsed = new ReplParser().parse(text, text.length(), ParseContext.COMPLETE);
         List<Candidate> candidates = new ArrayList<>();
-        new JailshCompleter(new Vocabulary(context, () -> Main.commandLine(context))).complete(null, parsed,
+        new JailshCompleter(new Vocabulary(context, () -> Cli.commandLine(context))).complete(null, parsed,
                 candidates);
         Set<String> out = new LinkedHashSet<>();
         for (Candidate c : candidates) {

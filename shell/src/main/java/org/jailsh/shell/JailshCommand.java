@@ -47,7 +47,7 @@ public final class JailshCommand implements Callable<Integer> {
 
     /**
      * Every verb, in help order. Not in {@code @Command(subcommands)}: picocli would reflect over all of them on every
-     * start, and a one-shot verb needs only its own ({@link Main#commandLine(ShellContext, String)}). In a holder
+     * start, and a one-shot verb needs only its own ({@link Cli#commandLine(ShellContext, String)}). In a holder
      * class, so the one-shot parser's runs, which make this command too, never load picocli's help command.
      */
     static List<Class<?>> verbs() {

@@ -62,7 +62,7 @@ public final class Repl {
     }
 
     private LineReader reader(Terminal terminal, boolean interactive) {
-        Vocabulary words = new Vocabulary(context, () -> Main.commandLine(context));
+        Vocabulary words = new Vocabulary(context, () -> Cli.commandLine(context));
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("jailsh").parser(new ReplParser())
                 .completer(new JailshCompleter(words))
                 .highlighter(interactive ? new JailshHighlighter(words) : null)
@@ -135,7 +135,7 @@ public final class Repl {
                             + global + ", or use plan { … } to see a plan without changes");
                     return;
                 }
-                Main.commandLine(context).execute(words.toArray(String[]::new));
+                Cli.commandLine(context).execute(words.toArray(String[]::new));
             } else {
                 new ResultPrinter(context.output()).print(context.runner().evaluate(text));
             }
@@ -149,12 +149,12 @@ public final class Repl {
             case "/help" -> {
                 String[] words = text.split("\\s+");
                 if (words.length > 1) {
-                    Main.commandLine(context).execute("help", words[1]);
+                    Cli.commandLine(context).execute("help", words[1]);
                 } else {
-                    Help.print(context.output(), Main.commandLine(context));
+                    Help.print(context.output(), Cli.commandLine(context));
                 }
             }
-            case "/providers" -> Main.commandLine(context).execute("providers");
+            case "/providers" -> Cli.commandLine(context).execute("providers");
             case "/history" -> context.output().line("history is kept in " + historyFile());
             default -> context.output().error("unknown command " + text + "; the commands are "
                     + String.join(" ", META.stream().sorted().toList()));

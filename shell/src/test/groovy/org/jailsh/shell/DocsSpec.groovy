@@ -208,7 +208,7 @@ class DocsSpec extends Specification {
     static List<String> verbs() {
         def output = new Output(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
                 false)
-        Main.commandLine(new ShellContext(output)).subcommands.findAll { name, sub ->
+        Cli.commandLine(new ShellContext(output)).subcommands.findAll { name, sub ->
             name != 'help' && !sub.commandSpec.usageMessage().hidden()
         }.keySet().sort()
     }

@@ -56,7 +56,7 @@ class HelpSpec extends Specification {
 
     static List<String> verbs() {
         def context = new ShellContext(new Output(System.out, System.err, false))
-        Main.commandLine(context).subcommands.findAll { name, sub ->
+        Cli.commandLine(context).subcommands.findAll { name, sub ->
             !sub.commandSpec.usageMessage().hidden() && name != 'help'
         }.keySet().toList()
     }

@@ -103,23 +103,26 @@ class LauncherCdsSpec extends Specification {
         Files.size(archive()) > 1_000_000
     }
 
-    def "an archive of garbage that the key cannot tell apart is refused by the JVM quietly: stdout stays JSON"() {
-        given: 'same size and time as the real one, so the launcher trusts it'
-        FileTime time = Files.getLastModifiedTime(archive())
-        long size = Files.size(archive())
-        byte[] garbage = new byte[(int) size]
+    def "an archive of garbage with the real one's size and time is noticed by its header and made again: #layer"() {
+        given: 'same size and time as the real one, so the key alone would trust it'
+        Path file = dist.resolve("cds/$layer")
+        FileTime time = Files.getLastModifiedTime(file)
+        byte[] garbage = new byte[(int) Files.size(file)]
         new Random(7).nextBytes(garbage)
-        archive().toFile().setWritable(true)
-        Files.write(archive(), garbage)
-        Files.setLastModifiedTime(archive(), time)
+        file.toFile().setWritable(true)
+        Files.write(file, garbage)
+        Files.setLastModifiedTime(file, time)
 
-        when:
+        when: 'a line that maps both layers (the JVM would not even start with a bad base under a top layer)'
         def r = launcher('--root', root.toString(), 'list', '--json')
 
         then:
         r.code == 0
         names(r.out) == ['db', 'web']
-        !r.err.contains('preparing')
+        r.err.contains('preparing the start-up cache')
+
+        where:
+        layer << ['base.jsa', 'groovy.jsa']
     }
 
     def "a stale key (another jar list, another java) makes a new archive"() {

@@ -18,7 +18,7 @@ class OneShotStartSpec extends Specification {
 
     def "the verb is the first word that is neither a shell option nor an option's value"() {
         expect:
-        Main.verb(args as String[]) == verb
+        Cli.verb(args as String[]) == verb
 
         where:
         args                                              | verb
@@ -35,9 +35,9 @@ class OneShotStartSpec extends Specification {
         ShellContext context = new ShellContext(new Output(System.out, System.err, false))
 
         expect:
-        Main.commandLine(context, 'list').subcommands.keySet() == ['list'] as Set
-        Main.commandLine(context, 'exec').subcommands.keySet() == ['exec'] as Set
-        Main.commandLine(context, verb).subcommands.keySet().containsAll(['list', 'start', 'help', 'destroy'])
+        Cli.commandLine(context, 'list').subcommands.keySet() == ['list'] as Set
+        Cli.commandLine(context, 'exec').subcommands.keySet() == ['exec'] as Set
+        Cli.commandLine(context, verb).subcommands.keySet().containsAll(['list', 'start', 'help', 'destroy'])
 
         where:
         verb << ['help', 'lsit', null]
@@ -59,7 +59,7 @@ class OneShotStartSpec extends Specification {
         out.toString('UTF-8').trim().startsWith('[')
 
         when: 'exec keeps everything after the jail name for the command, options included'
-        def cli = Main.commandLine(new ShellContext(new Output(System.out, System.err, false)), 'exec')
+        def cli = Cli.commandLine(new ShellContext(new Output(System.out, System.err, false)), 'exec')
         def parsed = cli.parseArgs('exec', 'web', 'ls', '-l')
 
         then:

@@ -38,7 +38,7 @@ class ReplEditingSpec extends Specification {
         def out = new PrintStream(new ByteArrayOutputStream(), true, 'UTF-8')
         context = new ShellContext(new Output(out, out, false))
         context.root(tmp)
-        words = new Vocabulary(context, { Main.commandLine(context) })
+        words = new Vocabulary(context, { Cli.commandLine(context) })
     }
 
     def cleanupSpec() {

@@ -3,6 +3,7 @@ package org.jailsh.linux;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jailsh.spi.ProviderContext;
+import org.jailsh.spi.StartupResources;
 import org.jailsh.spi.exec.AtomicFiles;
 
 /**
@@ -58,7 +60,7 @@ class NsHelper {
             return Optional.empty();
         }
         if (ctx.exec().dryRun()) {
-            return bytes().map(b -> target(ctx.stateRoot(), b));
+            return stamp().map(stamp -> target(ctx.stateRoot(), stamp.hash()));
         }
         Path key = ctx.stateRoot().toAbsolutePath().normalize();
         Optional<Path> found = INSTALLED.computeIfAbsent(key, this::install);
@@ -79,15 +81,25 @@ class NsHelper {
                 + "scripts; a state root on a file system that allows executables avoids this");
     }
 
+    /**
+     * The helper already written for this build is used as it is, found by the hash and size the build recorded
+     * next to it ({@code jailsh-ns-ARCH.sha256}): reading the binary out of the jar and hashing it at every start
+     * was a sixth of a one-shot {@code start}. Otherwise it is written from the jar, its hash checked first.
+     */
     private Optional<Path> install(Path stateRoot) {
-        return bytes().map(content -> {
-            Path target = target(stateRoot, content);
+        return stamp().map(stamp -> {
+            Path target = target(stateRoot, stamp.hash());
             try {
-                if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || Files.size(target) != content.length
-                        || !Files.isExecutable(target)) {
-                    AtomicFiles.write(target, content);
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-x------"));
+                if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == stamp.size()
+                        && Files.isExecutable(target)) {
+                    return target;
                 }
+                byte[] content = bytes().orElseThrow(() -> new IOException("the jar has no " + resource));
+                if (content.length != stamp.size() || !sha256(content).equals(stamp.hash())) {
+                    throw new IOException(resource + " does not match the hash the build recorded");
+                }
+                AtomicFiles.write(target, content);
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-x------"));
                 return target;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -95,10 +107,27 @@ class NsHelper {
         });
     }
 
-    private Optional<byte[]> bytes() {
+    /** What the build recorded about the helper: its SHA-256 and its size. */
+    record Stamp(String hash, long size) {
+    }
+
+    Optional<Stamp> stamp() {
         if (resource == null) {
             return Optional.empty();
         }
+        try {
+            byte[] text = StartupResources.read(NsHelper.class, resource + ".sha256");
+            if (text == null) {
+                return Optional.empty();
+            }
+            String[] words = new String(text, StandardCharsets.US_ASCII).trim().split("\\s+");
+            return Optional.of(new Stamp(words[0], Long.parseLong(words[1])));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<byte[]> bytes() {
         try (InputStream in = NsHelper.class.getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
@@ -106,13 +135,16 @@ class NsHelper {
         }
     }
 
-    private static Path target(Path stateRoot, byte[] content) {
+    static String sha256(byte[] content) {
         try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-            return stateRoot.toAbsolutePath().resolve(".jailsh").resolve("bin").resolve("jailsh-ns-"
-                    + hash.substring(0, 16));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Path target(Path stateRoot, String hash) {
+        return stateRoot.toAbsolutePath().resolve(".jailsh").resolve("bin").resolve("jailsh-ns-"
+                + hash.substring(0, 16));
     }
 }

@@ -1,6 +1,7 @@
 package org.jailsh.shell.oneshot;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jailsh.spi.StartupResources;
 
 /**
  * The verbs' command-line model as plain data, written at build time from picocli's model by
@@ -62,9 +65,10 @@ public record OneShotModel(List<Global> globals, Map<String, Verb> verbs) {
 
     /** The model built with the jar, or null when it is not there (a class path without the build's resources). */
     static OneShotModel bundled() {
-        try (InputStream in = OneShotModel.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? null : read(in);
-        } catch (IOException e) {
+        try {
+            byte[] text = StartupResources.read(OneShotModel.class, RESOURCE);
+            return text == null ? null : read(new ByteArrayInputStream(text));
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

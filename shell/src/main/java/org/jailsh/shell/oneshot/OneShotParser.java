@@ -2,7 +2,7 @@ package org.jailsh.shell.oneshot;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +163,8 @@ public final class OneShotParser {
                 return false;
             }
         }
-        Map<Param, List<String>> taken = new HashMap<>();
+        // by identity: a record's own hashCode is bootstrapped through method handles, ~15 ms on a cold JVM
+        Map<Param, List<String>> taken = new IdentityHashMap<>();
         int position = 0;
         for (List<String> run : runs) {
             int at = 0;

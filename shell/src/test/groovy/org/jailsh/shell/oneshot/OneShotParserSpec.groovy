@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier
 import picocli.CommandLine
 import spock.lang.Specification
 
+import org.jailsh.shell.Cli
 import org.jailsh.shell.Main
 import org.jailsh.shell.Output
 import org.jailsh.shell.ShellContext
@@ -157,7 +158,7 @@ class OneShotParserSpec extends Specification {
     /** The same through picocli; null when picocli refuses the line, asks for help or names no verb. */
     private static Map picocli(String[] args) {
         ShellContext context = context()
-        CommandLine cli = Main.commandLine(context)
+        CommandLine cli = Cli.commandLine(context)
         try {
             def parsed = cli.parseArgs(args)
             if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested() || !parsed.hasSubcommand()

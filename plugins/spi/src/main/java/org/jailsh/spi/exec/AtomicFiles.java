@@ -5,13 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Whole-file writes that a crash cannot leave half done: temporary file in the same directory, fsync, rename. */
 public final class AtomicFiles {
+
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------"));
 
     private AtomicFiles() {
     }
@@ -30,7 +39,7 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            temp = createTemp(dir, target.getFileName().toString());
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
@@ -54,6 +63,25 @@ public final class AtomicFiles {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // the original error matters more than a leftover temporary file
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code .NAME.PID.N.tmp}, created new (never an existing file or a link), owner-only like Files.createTempFile.
+     * Not Files.createTempFile itself: its random names seed SecureRandom, a tenth of a one-shot start's time.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + "." + PID + "." + Long.toHexString(System.nanoTime() + COUNTER
+                    .incrementAndGet()) + ".tmp");
+            try {
+                Files.createFile(temp, OWNER_ONLY);
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
                 }
             }
         }
