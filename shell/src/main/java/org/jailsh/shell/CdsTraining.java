@@ -29,7 +29,7 @@ public final class CdsTraining {
     private static final List<List<String>> ONE_SHOT = List.of(
             List.of("list"), List.of("list", "-l"), List.of("info", "train"), List.of("--dry-run", "start", "train"),
             List.of("--dry-run", "stop", "train"), List.of("get", "all", "train"),
-            List.of("set", "notes=trained", "train"));
+            List.of("set", "notes=trained", "train"), List.of("--version"));
 
     /**
      * Everything else, for the layer on top: Groovy, picocli (help, a typo) and databind (JSON output). Kept out of

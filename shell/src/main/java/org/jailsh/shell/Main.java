@@ -38,6 +38,11 @@ public final class Main {
             BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             context.interactive(new StreamPrompter(answers, err), HandOver.DIRECT);
         }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli prints for it, without building picocli's model (scripts ask for it often)
+            output.out().println("jailsh " + Version.text());
+            return 0;
+        }
         try {
             OneShotLine line = OneShotParser.parse(args);
             Integer code = line == null ? null : OneShotRunner.run(line, context);

@@ -67,6 +67,21 @@ class LauncherCdsSpec extends Specification {
         Files.readAllLines(log).any { it.contains('org.jailsh.verbs.ListVerb source: shared objects file') }
     }
 
+    def "a one-shot list takes every class from the archive and opens no jar: no picocli, no Groovy, no databind"() {
+        given:
+        Path log = tmp.resolve('list-classes.log')
+
+        when:
+        def r = launcher(['JAILSH_JAVA_OPTS': "-Xlog:class+load=info:file=$log".toString()],
+                '--root', root.toString(), 'list', '-l')
+        List<String> lines = Files.readAllLines(log)
+
+        then:
+        r.code == 0
+        lines.findAll { it.contains('source: file:') } == []
+        !lines.any { it.contains(' picocli.') || it.contains(' groovy.') || it.contains('jackson.databind') }
+    }
+
     def "a Groovy line maps Groovy's classes from the layer on top; a one-shot verb maps only the base"() {
         given:
         Path groovyLog = tmp.resolve('groovy-classes.log')

@@ -29,6 +29,16 @@ class MainSpec extends Specification {
         ['list', 'create', 'fstab', 'destroy', 'providers'].every { r.out.contains(it) }
     }
 
+    def "--version and -V print what picocli's version help prints"() {
+        given:
+        def picocli = new StringWriter()
+        Cli.commandLine(new ShellContext(new Output(System.out, System.err, false))).printVersionHelp(new PrintWriter(picocli))
+
+        expect:
+        run('--version') == [code: 0, out: picocli.toString(), err: '']
+        run('-V') == [code: 0, out: picocli.toString(), err: '']
+    }
+
     def "an unknown verb is a usage error with exit code 2 and no stack trace"() {
         when:
         def r = run('--root', tmp.toString(), 'frobnicate')
