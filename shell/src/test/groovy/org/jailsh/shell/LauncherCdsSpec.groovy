@@ -53,28 +53,19 @@ class LauncherCdsSpec extends Specification {
     }
 
     def "the next run maps jailsh's classes from the archive and prepares nothing"() {
-        given:
-        Path log = tmp.resolve('classes.log')
-
         when:
-        def r = launcher(['JAILSH_JAVA_OPTS': "-Xlog:class+load=info:file=$log".toString()],
-                '--root', root.toString(), 'list', '--json')
+        def (r, lines) = withClassLog('list', '--json')
 
         then:
         r.code == 0
         names(r.out) == ['db', 'web']
         !r.err.contains('preparing')
-        Files.readAllLines(log).any { it.contains('org.jailsh.verbs.ListVerb source: shared objects file') }
+        lines.any { it.contains('org.jailsh.verbs.ListVerb source: shared objects file') }
     }
 
     def "a one-shot list takes every class from the archive and opens no jar: no picocli, no Groovy, no databind"() {
-        given:
-        Path log = tmp.resolve('list-classes.log')
-
         when:
-        def r = launcher(['JAILSH_JAVA_OPTS': "-Xlog:class+load=info:file=$log".toString()],
-                '--root', root.toString(), 'list', '-l')
-        List<String> lines = Files.readAllLines(log)
+        def (r, lines) = withClassLog('list', '-l')
 
         then:
         r.code == 0
@@ -155,6 +146,14 @@ class LauncherCdsSpec extends Specification {
 
     private Path archive() {
         dist.resolve('cds/base.jsa')
+    }
+
+    /** The launcher's run on the state root, and the JVM's class loading log of it. */
+    private List withClassLog(String... args) {
+        Path log = Files.createTempFile(tmp, 'classes', '.log')
+        def r = launcher(['JAILSH_JAVA_OPTS': "-Xlog:class+load=info:file=$log".toString()],
+                *(['--root', root.toString()] + (args as List)))
+        [r, Files.readAllLines(log)]
     }
 
     private static List<String> names(String json) {
