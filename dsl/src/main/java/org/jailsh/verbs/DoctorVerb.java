@@ -9,9 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.jailsh.api.Session;
+import org.jailsh.model.ValueChecks;
 import org.jailsh.plan.ApplyContext;
 import org.jailsh.plan.Applier;
 import org.jailsh.plan.Outcome;
@@ -28,7 +30,7 @@ import org.jailsh.store.StoredJail;
 
 /**
  * {@code doctor [--fix]}: what a jailsh that died part-way left behind — incomplete jails (a create or destroy that did
- * not finish), storage work a kill interrupted (a rollback, a snapshot), unreadable configs, temporary files of interrupted writes, stale lock files, and mounts under the state
+ * not finish), storage work a kill interrupted (a rollback, a snapshot), a template change cut short, unreadable configs, temporary files of interrupted writes, stale lock files, and mounts under the state
  * root of jails that are not running. Only reports unless asked to fix; never touches a jail another jailsh holds.
  * What it cannot repair safely (a config with no readable backup, a missing root) is reported for a person to decide.
  */
@@ -82,6 +84,7 @@ public final class DoctorVerb {
         for (StoredJail jail : session.store().list()) {
             if (!pending.containsKey(jail.name()) && held(jail.name()).isEmpty()) {
                 damaged(jail, storageWork(jail, found), found);
+                templateFlag(jail, found);
                 tempFiles(jail.name(), jail.dir(), found);
                 mounts(jail, found);
             }
@@ -153,6 +156,30 @@ public final class DoctorVerb {
             found.add(new Problem(new Finding(jail.name(), "its root directory " + jail.root() + " is missing", null),
                     null));
         }
+    }
+
+    /**
+     * A {@code set template=yes|no} on storage that does not move templates itself renames the jail's directory, then
+     * writes its config: a kill between the two leaves a jail in templates/ whose config says it is not a template,
+     * or the other way round. The directory's place is what was done last, so the config is brought in line with it.
+     */
+    private void templateFlag(StoredJail jail, List<Problem> found) {
+        if (jail.isCorrupt() || jail.template() == ValueChecks.isYes(jail.own().get("template"))) {
+            return;
+        }
+        String place = jail.template() ? "templates/" : "jails/";
+        found.add(new Problem(new Finding(jail.name(), "in " + place + " but its config says template="
+                + (jail.template() ? "0" : "1") + " (a template change cut short)",
+                "record template=" + (jail.template() ? "1" : "0") + " in its config"),
+                ctx -> locked(jail.name(), () -> session.store().find(jail.name())
+                        .filter(now -> !now.isCorrupt()
+                                && now.template() != ValueChecks.isYes(now.own().get("template")))
+                        .ifPresent(now -> {
+                            Map<String, Object> written = new TreeMap<>(now.own());
+                            written.put("template", now.template() ? 1 : 0);
+                            written.put("type", now.template() ? "template" : "jail");
+                            ctx.writeConfig(now.dir(), written);
+                        }))));
     }
 
     private static Map<String, Object> readable(Path file) {

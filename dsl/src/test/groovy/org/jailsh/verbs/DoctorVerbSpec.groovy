@@ -86,6 +86,47 @@ class DoctorVerbSpec extends Specification {
         host.storage.interruptedByJail.isEmpty()
     }
 
+    def "a template change cut short between its move and its config is reported and recorded by --fix"() {
+        given: 'what set template=yes leaves when killed after moving the directory, before writing the config'
+        Files.createDirectories(tmp.resolve('templates'))
+        Files.move(host.jailDir('web'), tmp.resolve('templates/web'))
+
+        when:
+        def findings = doctor().check()
+
+        then:
+        findings*.subject() == ['web']
+        findings[0].problem().startsWith('in templates/ but its config says template=0')
+        findings[0].repair() == 'record template=1 in its config'
+
+        when:
+        doctor().fix()
+        def web = host.session().store().load('web')
+
+        then:
+        doctor().check() == []
+        web.template()
+        web.own().template == 1
+        web.own().type == 'template'
+        Files.readString(tmp.resolve('templates/web/root/precious')) == 'keep me'
+    }
+
+    def "a template set back to a jail, cut short the same way, is recorded as a jail"() {
+        given:
+        new SetVerb(host.session()).set(['template=yes'], 'web')
+        Files.move(tmp.resolve('templates/web'), host.jailDir('web'))
+
+        when:
+        def findings = doctor().check()
+        doctor().fix()
+
+        then:
+        findings[0].repair() == 'record template=0 in its config'
+        !host.session().store().load('web').template()
+        host.session().store().load('web').own().template == 0
+        doctor().check() == []
+    }
+
     def "a destroy that refused to start leaves the jail whole"() {
         given:
         host.storage.failDestroy = new ValidationException('web: cannot destroy, still mounted: /x', 'unmount it')
