@@ -12,6 +12,7 @@ import org.jline.terminal.impl.DumbTerminal
 import org.opentest4j.TestAbortedException
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.util.environment.RestoreSystemProperties
 
 /**
  * The user manual is tested: every ```jailsh block under docs/ is a REPL transcript that runs here, and every verb
@@ -24,6 +25,7 @@ import spock.lang.TempDir
  * jailsh does not have yet (a known bug): it still runs and is reported as skipped, with its reason and whether it
  * passed here (some bugs only show on a host with working providers).
  */
+@RestoreSystemProperties
 class DocsSpec extends Specification {
 
     @TempDir
@@ -32,16 +34,12 @@ class DocsSpec extends Specification {
     @TempDir
     Path home
 
-    String savedHome
-
     def setup() {
         // the REPL keeps its history under the user's home; keep the tests out of the real one
-        savedHome = System.getProperty('user.home')
         System.setProperty('user.home', home.toString())
     }
 
     def cleanup() {
-        System.setProperty('user.home', savedHome)
         [tmp, home].each { removeTree(it) }
     }
 

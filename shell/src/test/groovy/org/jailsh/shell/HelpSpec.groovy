@@ -7,8 +7,10 @@ import org.jailsh.spi.Platform
 import org.jline.terminal.impl.DumbTerminal
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.util.environment.RestoreSystemProperties
 
 /** Help comes from each verb's metadata, and every verb's example runs (in a dry run, on an iocage tree). */
+@RestoreSystemProperties
 class HelpSpec extends Specification {
 
     @TempDir
@@ -17,15 +19,11 @@ class HelpSpec extends Specification {
     @TempDir
     Path home
 
-    String savedHome
-
     def setup() {
-        savedHome = System.getProperty('user.home')
         System.setProperty('user.home', home.toString())
     }
 
     def cleanup() {
-        System.setProperty('user.home', savedHome)
         [tmp, home].each { DocsSpec.removeTree(it) }
     }
 

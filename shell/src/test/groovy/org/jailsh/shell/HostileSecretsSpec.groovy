@@ -8,6 +8,7 @@ import org.jailsh.testkit.Canary
 import org.jailsh.testkit.TempTrees
 import org.jline.terminal.impl.DumbTerminal
 import spock.lang.Specification
+import spock.util.environment.RestoreSystemProperties
 
 /**
  * A secret recipe parameter goes through the CLI, {@code --json}, {@code --dry-run} plans (Linux and FreeBSD), runs
@@ -15,6 +16,7 @@ import spock.lang.Specification
  * and everything else under the state root and the home directory is searched for it. It must appear nowhere.
  * (SecretHistorySpec covers the masking rules line by line; this is the whole path.)
  */
+@RestoreSystemProperties
 class HostileSecretsSpec extends Specification {
 
     static final String SECRET = 'Hostile-S3cr3t-42'
@@ -43,18 +45,15 @@ class HostileSecretsSpec extends Specification {
 
     Path tmp = Files.createTempDirectory('jailsh-hostile-secrets-')
     Canary canary = Canary.create('hostile')
-    String savedHome
     List<String> seen = []
 
     def setup() {
-        savedHome = System.getProperty('user.home')
         System.setProperty('user.home', tmp.resolve('home').toString())
         Path dir = Files.createDirectories(tmp.resolve('home/.config/jailsh/recipes/hostile-secret'))
         Files.writeString(dir.resolve('recipe.groovy'), RECIPE)
     }
 
     def cleanup() {
-        System.setProperty('user.home', savedHome)
         TempTrees.remove(tmp)
         canary.remove()
     }

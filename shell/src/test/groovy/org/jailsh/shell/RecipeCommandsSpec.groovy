@@ -6,11 +6,13 @@ import java.nio.file.Path
 import org.jailsh.testkit.TempTrees
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.util.environment.RestoreSystemProperties
 
 /**
  * {@code recipes}, {@code recipe show}, {@code run NAME --param …} through the CLI, and the plans of the bundled recipes
  * for FreeBSD ({@code --platform freebsd --dry-run}): the always-on check of what they would do there.
  */
+@RestoreSystemProperties
 class RecipeCommandsSpec extends Specification {
 
     static final String SECRET = 'S3cr3t-Pw'
@@ -18,15 +20,11 @@ class RecipeCommandsSpec extends Specification {
     @TempDir
     Path tmp
 
-    String savedHome
-
     def setup() {
-        savedHome = System.getProperty('user.home')
         System.setProperty('user.home', tmp.resolve('home').toString())
     }
 
     def cleanup() {
-        System.setProperty('user.home', savedHome)
         TempTrees.remove(tmp)
     }
 

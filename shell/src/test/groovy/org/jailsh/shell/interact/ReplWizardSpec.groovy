@@ -12,11 +12,13 @@ import org.jailsh.store.IocageJson
 import org.jline.terminal.impl.ExternalTerminal
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.util.environment.RestoreSystemProperties
 
 /**
  * The wizard at {@code jailsh>}: the REPL on a terminal (not a dumb one) over byte streams asks through JLine, and
  * the shell goes on afterwards. On a dumb terminal (a pipe) create alone stays a usage error.
  */
+@RestoreSystemProperties
 class ReplWizardSpec extends Specification {
 
     @TempDir
@@ -25,18 +27,12 @@ class ReplWizardSpec extends Specification {
     @TempDir
     Path home
 
-    String savedHome
-
     def setup() {
-        savedHome = System.getProperty('user.home')
         System.setProperty('user.home', home.toString())
         IocageTree.write(tmp)
         Files.createDirectories(tmp.resolve('releases/uxrel/root/bin'))
     }
 
-    def cleanup() {
-        System.setProperty('user.home', savedHome)
-    }
 
     String repl(String input) {
         def out = new ByteArrayOutputStream()
