@@ -40,12 +40,7 @@ class LinuxFlowsEndToEndSpec extends Specification {
 
     /** [exit code, stdout, stderr] of one CLI line, run in this JVM. */
     List cli(String... args) {
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        int code = Main.run((['--root', base.toString()] + (args as List)) as String[],
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), false)
-        [code, out.toString('UTF-8'), err.toString('UTF-8')]
+        CliRun.run(base, args as List)
     }
 
     String ok(String... args) {

@@ -30,12 +30,7 @@ class RecipeCommandsSpec extends Specification {
 
     /** [exit code, stdout, stderr]. */
     List cli(String... args) {
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        int code = Main.run((['--root', tmp.resolve('iocage').toString()] + (args as List)) as String[],
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), false)
-        [code, out.toString('UTF-8'), err.toString('UTF-8')]
+        CliRun.run(tmp.resolve('iocage'), args as List)
     }
 
     def "recipes lists the bundled recipes with their origin and parameters"() {

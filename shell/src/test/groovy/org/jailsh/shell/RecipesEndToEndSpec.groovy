@@ -37,28 +37,13 @@ class RecipesEndToEndSpec extends Specification {
 
     def cleanupSpec() {
         System.setProperty('user.home', savedHome)
-        if (base == null || !base.isAbsolute() || !base.fileName.toString().startsWith('jailsh-recipes-e2e-')) {
-            return
-        }
-        try {
-            cli('stop', 'ALL')
-        } finally {
-            Thread.sleep(100)
-            // never delete through a mount: a jail that did not stop keeps its tree
-            assert !Files.readString(Path.of('/proc/self/mountinfo')).contains(base.toString())
-            new ProcessBuilder('rm', '-rf', '--one-file-system', '--', base.toString()).inheritIO().start().waitFor()
-        }
+        RootCli.stopAllAndRemove(base, 'jailsh-recipes-e2e-', 100)
         println "RecipesEndToEndSpec: ${(System.nanoTime() - started).intdiv(1_000_000)} ms in all"
     }
 
     /** [exit code, stdout, stderr] of one CLI line, run in this JVM. */
     List cli(String... args) {
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        int code = Main.run((['--root', base.resolve('iocage').toString()] + (args as List)) as String[],
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), false)
-        [code, out.toString('UTF-8'), err.toString('UTF-8')]
+        CliRun.run(base.resolve('iocage'), args as List)
     }
 
     String ok(String... args) {

@@ -14,18 +14,29 @@ class RootCli {
 
     /** [exit code, stdout, stderr] of one CLI line. */
     List run(String... args) {
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        int code = Main.run((['--root', root.toString()] + (args as List)) as String[],
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), false)
-        [code, out.toString('UTF-8'), err.toString('UTF-8')]
+        CliRun.run(root, args as List)
     }
 
     String ok(String... args) {
         def (code, out, err) = run(args)
         assert code == 0: "${args.join(' ')}: $out$err"
         out
+    }
+
+    /**
+     * The end of an end-to-end spec that ran jails under {@code base/iocage}: stops them all, lets their mounts go,
+     * then removes the tree as {@link #remove} does. A jail that did not stop keeps its tree.
+     */
+    static void stopAllAndRemove(Path base, String prefix, long settleMillis) {
+        if (base == null || !base.isAbsolute() || !base.fileName.toString().startsWith(prefix)) {
+            return
+        }
+        try {
+            CliRun.run(base.resolve('iocage'), ['stop', 'ALL'])
+        } finally {
+            Thread.sleep(settleMillis)
+            remove(base, prefix)
+        }
     }
 
     /** Removes a spec's tree, only when it is the spec's own (by prefix) and nothing below it is mounted. */
