@@ -29,11 +29,11 @@ class StartupResourcesSpec extends Specification {
         then: 'the copy is the resource, named by its whole path; nothing is made for the missing one'
         fromJar != null && fromJar.length > 100
         missing == null
-        Files.readAllBytes(tmp.resolve('resources/org_jailsh_store_IocageJson.class')) == fromJar
-        !Files.exists(tmp.resolve('resources/org_jailsh_store_no-such-resource.txt'))
+        Files.readAllBytes(tmp.resolve('resources/org%2Fjailsh%2Fstore%2FIocageJson.class')) == fromJar
+        !Files.exists(tmp.resolve('resources/org%2Fjailsh%2Fstore%2Fno-such-resource.txt'))
 
         when: 'with the property set, the copy is what is read'
-        Files.write(tmp.resolve('resources/org_jailsh_store_IocageJson.class'), 'copy'.bytes)
+        Files.write(tmp.resolve('resources/org%2Fjailsh%2Fstore%2FIocageJson.class'), 'copy'.bytes)
         System.setProperty(StartupResources.DIR, tmp.resolve('resources').toString())
 
         then:

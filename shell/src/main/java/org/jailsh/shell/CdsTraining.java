@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -82,7 +83,10 @@ public final class CdsTraining {
             if (!groovy && args.length == 2) {
                 // what later starts read instead of opening jars; this JVM runs on the same jars as ./jailsh will
                 Path cache = Path.of(args[1]);
-                Files.write(cache.resolve("plugins"), PluginLoader.classPathPlugins(CdsTraining.class.getClassLoader()));
+                Path plugins = cache.resolve(".plugins." + ProcessHandle.current().pid());
+                Files.write(plugins, PluginLoader.classPathPlugins(CdsTraining.class.getClassLoader()));
+                Files.move(plugins, cache.resolve("plugins"), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
                 StartupResources.copyRead(cache.resolve("resources"));
             }
         } finally {

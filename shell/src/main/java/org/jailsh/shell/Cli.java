@@ -29,7 +29,7 @@ public final class Cli {
     }
 
     /** The verb a one-shot command line names: its first word that is neither a shell option nor an option's value. */
-    static String verb(String[] args) {
+    public static String verb(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--root") || arg.equals("--platform") || arg.equals("-c")) {
@@ -51,7 +51,7 @@ public final class Cli {
      * is most of picocli's share of a one-shot start. Anything else (no verb, a typo, help) gets every verb, so help
      * lists them and a typo gets suggestions.
      */
-    static CommandLine commandLine(ShellContext context, String verb) {
+    public static CommandLine commandLine(ShellContext context, String verb) {
         CommandLine cli = new CommandLine(new JailshCommand(context));
         Class<?> only = verb == null || verb.equals("help") ? null : JailshCommand.verbs().stream()
                 .filter(c -> names(c).contains(verb)).findFirst().orElse(null);

@@ -144,6 +144,38 @@ class LauncherCdsSpec extends Specification {
         r.err.contains('preparing the start-up cache')
     }
 
+    def "two starts after a build: one prepares the cache under its lock (a dead holder's lock is taken over), the other runs without it"() {
+        given: 'no valid key, and a lock left by a launcher that died'
+        Files.delete(dist.resolve('cds/key'))
+        Files.createDirectories(dist.resolve('cds/.lock'))
+        Files.writeString(dist.resolve('cds/.lock/pid'), '2147483646\n')
+
+        when:
+        List<Map> both = Collections.synchronizedList([])
+        [1, 2].collect { Thread.start { both << launcher('--root', root.toString(), 'list', '--json') } }*.join()
+        def after = launcher('--root', root.toString(), 'list', '--json')
+
+        then: 'both ran and printed the JSON alone; one of them prepared the cache, which the next run uses'
+        both*.code == [0, 0]
+        both.every { names(it.out) == ['db', 'web'] }
+        both.count { it.err.contains('preparing the start-up cache') } == 1
+        after.code == 0 && !after.err.contains('preparing')
+        !Files.exists(dist.resolve('cds/.lock'))
+    }
+
+    def "JAILSH_JAVA_OPTS are split on blanks and never glob-expanded"() {
+        given:
+        Path log = tmp.resolve('*.log')
+
+        when:
+        def r = launcher(['JAILSH_JAVA_OPTS': "-Dx=* -Xlog:class+load=info:file=$log".toString()],
+                '--root', root.toString(), 'list', '-H')
+
+        then:
+        r.code == 0
+        Files.exists(log)
+    }
+
     private Path archive() {
         dist.resolve('cds/base.jsa')
     }

@@ -98,8 +98,8 @@ class NsHelper {
                 if (content.length != stamp.size() || !sha256(content).equals(stamp.hash())) {
                     throw new IOException(resource + " does not match the hash the build recorded");
                 }
-                AtomicFiles.write(target, content);
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-x------"));
+                // executable before it has its name: a start running at the same moment never finds it half-ready
+                AtomicFiles.write(target, content, true, PosixFilePermissions.fromString("r-x------"));
                 return target;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);

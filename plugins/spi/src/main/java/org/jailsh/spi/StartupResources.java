@@ -54,7 +54,8 @@ public final class StartupResources {
         }
     }
 
+    /** The resource's whole path in one file name, one to one: {@code %} and {@code /} escaped as in URLs. */
     private static String copyName(String path) {
-        return path.replace('/', '_');
+        return path.replace("%", "%25").replace("/", "%2F");
     }
 }

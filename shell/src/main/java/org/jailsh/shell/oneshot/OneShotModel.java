@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jailsh.spi.StartupResources;
 
@@ -18,7 +19,7 @@ import org.jailsh.spi.StartupResources;
  * {@link OneShotModelWriter} into {@code one-shot-model.tsv} next to this class. Reading it costs a small file, where
  * building picocli's model costs its annotations, proxies and ~180 classes on every start.
  */
-public record OneShotModel(List<Global> globals, Map<String, Verb> verbs) {
+public record OneShotModel(List<Global> globals, Map<String, Verb> verbs, Set<String> commands) {
 
     static final String RESOURCE = "one-shot-model.tsv";
 
@@ -76,6 +77,7 @@ public record OneShotModel(List<Global> globals, Map<String, Verb> verbs) {
     static OneShotModel read(InputStream in) throws IOException {
         List<Global> globals = new ArrayList<>();
         Map<String, Verb> verbs = new HashMap<>();
+        Set<String> commands = Set.of();
         Verb verb = null;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -84,10 +86,11 @@ public record OneShotModel(List<Global> globals, Map<String, Verb> verbs) {
             }
             String[] f = line.split("\t", -1);
             switch (f[0]) {
+                case "commands" -> commands = Set.of(f[1].split(","));
                 case "global" -> globals.add(new Global(List.of(f[1].split(",")), f[2], Kind.valueOf(f[3]), f[4]));
                 case "verb" -> {
                     verb = new Verb(f[2], f[3], Boolean.parseBoolean(f[4]), new ArrayList<>(), new ArrayList<>());
-                    for (String name : f[2].split(",")) {
+                    for (String name : f[1].split(",")) {
                         verbs.put(name, verb);
                     }
                 }
@@ -98,6 +101,6 @@ public record OneShotModel(List<Global> globals, Map<String, Verb> verbs) {
                 default -> throw new IOException("unknown line in " + RESOURCE + ": " + line);
             }
         }
-        return new OneShotModel(List.copyOf(globals), Map.copyOf(verbs));
+        return new OneShotModel(List.copyOf(globals), Map.copyOf(verbs), commands);
     }
 }

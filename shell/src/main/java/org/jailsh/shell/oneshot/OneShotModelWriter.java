@@ -60,6 +60,9 @@ public final class OneShotModelWriter {
                         type.getName())).append('\n');
             }
         }
+        // picocli refuses a shell option's value that names a command (--root list list): the parser must too
+        out.append("commands\t").append(String.join(",", new java.util.TreeSet<>(cli.getSubcommands().keySet())))
+                .append('\n');
         for (Map.Entry<String, CommandLine> entry : cli.getSubcommands().entrySet()) {
             CommandSpec spec = entry.getValue().getCommandSpec();
             if (!entry.getKey().equals(spec.name())) {

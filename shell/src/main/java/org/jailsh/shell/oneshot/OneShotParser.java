@@ -31,10 +31,21 @@ public final class OneShotParser {
 
     /** The line, or null when picocli should read it ({@code -Djailsh.oneshot=off}: always picocli). */
     public static OneShotLine parse(String[] args) {
-        if ("off".equals(System.getProperty("jailsh.oneshot"))) {
+        if ("off".equals(System.getProperty("jailsh.oneshot")) || picocliTuned()) {
             return null;
         }
         return Bundled.MODEL == null ? null : parse(Bundled.MODEL, args);
+    }
+
+    /** picocli's parsing changed by a system property ({@code -Dpicocli.trimQuotes=true}…): picocli reads it all. */
+    private static boolean picocliTuned() {
+        for (Object key : System.getProperties().keySet()) {
+            String name = String.valueOf(key);
+            if (name.startsWith("picocli.") && !name.equals("picocli.disable.closures")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static OneShotLine parse(OneShotModel model, String[] args) {
@@ -144,7 +155,7 @@ public final class OneShotParser {
             return i;
         }
         String value = value(args, i);
-        if (value == null) {
+        if (value == null || model.commands().contains(value)) {
             return -1;
         }
         shellOptions.add(new AbstractMap.SimpleImmutableEntry<>(global, value));

@@ -41,8 +41,8 @@ public final class OneShotRunner {
             return command(line, shell);
         } catch (InvocationTargetException | InvalidPathException e) {
             return null; // picocli reads the line again and names the option and the value it refused
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the one-shot model does not match the commands: " + e, e);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return null; // a model that does not match the classes: picocli reads the line from the classes
         }
     }
 

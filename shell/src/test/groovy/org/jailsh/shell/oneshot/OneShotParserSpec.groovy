@@ -65,8 +65,19 @@ class OneShotParserSpec extends Specification {
                 'info a b', '__complete list', 'list -l=true', '--json=yes list', '--root', 'list --root',
                 'upgrade web', 'exec web', 'get vnet', 'recipe', 'run',
                 'set vnet=on --json web', 'create --name=-rf -r busybox', 'create -n web --release=@x',
-                '--root=-x list', 'exec -U=root web id',
+                '--root=-x list', 'exec -U=root web id', '--root list list', '--root=start start web',
+                '--json --root start start web', '--root exec exec web ls', '--root list start web',
         ]
+    }
+
+    @spock.util.environment.RestoreSystemProperties
+    def "with picocli's parsing tuned by a system property, every line goes to picocli"() {
+        given:
+        System.setProperty('picocli.trimQuotes', 'true')
+
+        expect:
+        OneShotParser.parse(['start', '"web"'] as String[]) == null
+        OneShotParser.parse(['list'] as String[]) == null
     }
 
     def "a shell option's refused value goes back to picocli, which names it"() {
@@ -130,7 +141,8 @@ class OneShotParserSpec extends Specification {
     static final List<List<String>> WORDS = ['web', 'db', 'ALL', 'vnet=on', 'a=b', '13.1-RELEASE', '/tmp/x', 'ls', 'x',
                                              '-'].collect { [it] }
     static final List<List<String>> GLOBALS = [['--json'], ['--dry-run'], ['--debug'], ['--root', '/r'],
-                                               ['--root=/r'], ['--platform', 'linux'], ['--platform=freebsd']]
+                                               ['--root=/r'], ['--platform', 'linux'], ['--platform=freebsd'],
+                                               ['--root', 'list'], ['--root=start'], ['--root', 'help']]
     static final List<List<String>> HOSTILE = ['', '--', '@x', '-x', '--nope', '-lH', '--name=web', '-n=web',
                                                '--json=true', '--root', '-c', '-h', '--help', '-V', '--platform', '--name=-rf',
                                                '--root=-r', '--release=@x',
@@ -155,10 +167,19 @@ class OneShotParserSpec extends Specification {
         command == null ? null : state(context, command)
     }
 
-    /** The same through picocli; null when picocli refuses the line, asks for help or names no verb. */
+    /**
+     * The same through picocli, both as the REPL builds it (every verb) and as a one-shot run does (the named verb
+     * alone); null when either refuses the line, asks for help or names no verb, or when the two disagree.
+     */
     private static Map picocli(String[] args) {
+        Map full = picocli(args, false)
+        Map alone = picocli(args, true)
+        full == alone ? full : null
+    }
+
+    private static Map picocli(String[] args, boolean verbAlone) {
         ShellContext context = context()
-        CommandLine cli = Cli.commandLine(context)
+        CommandLine cli = verbAlone ? Cli.commandLine(context, Cli.verb(args)) : Cli.commandLine(context)
         try {
             def parsed = cli.parseArgs(args)
             if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested() || !parsed.hasSubcommand()

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Whole-file writes that a crash cannot leave half done: temporary file in the same directory, fsync, rename. */
@@ -35,6 +37,14 @@ public final class AtomicFiles {
 
     /** @param durable fsync the file and its directory; without, a crash of the host may lose the write (not tear it) */
     public static void write(Path target, byte[] content, boolean durable) {
+        write(target, content, durable, null);
+    }
+
+    /**
+     * @param mode the file's permissions, set before it takes the target's name, so nobody ever sees it there with
+     *             others (null: owner read-write, others read)
+     */
+    public static void write(Path target, byte[] content, boolean durable, Set<PosixFilePermission> mode) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -49,7 +59,11 @@ public final class AtomicFiles {
                     channel.force(true);
                 }
             }
-            temp.toFile().setReadable(true, false);
+            if (mode == null) {
+                temp.toFile().setReadable(true, false);
+            } else {
+                Files.setPosixFilePermissions(temp, mode);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             if (durable) {
