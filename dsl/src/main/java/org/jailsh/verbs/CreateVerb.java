@@ -189,7 +189,14 @@ public final class CreateVerb {
                 if (!ctx.dryRun()) {
                     session.store().pending().mark(jail.name(), PendingChanges.CREATE);
                 }
+                if (source.template) {
+                    JailStorage.check(storage, source.templateName,
+                            session.store().root().templates().resolve(source.templateName));
+                }
                 storage.create(jail.ref(), root, ctx.providers());
+                if (!ctx.dryRun()) {
+                    JailStorage.record(jail.dir(), storage);
+                }
             });
         } catch (ProviderUnavailableException e) {
             return Step.impossible(title, e);

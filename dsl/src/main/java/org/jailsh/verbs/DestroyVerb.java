@@ -69,8 +69,7 @@ public final class DestroyVerb {
             pending.mark(jail.name(), PendingChanges.DESTROY);
         }
         try {
-            session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
-                    .ifPresent(storage -> storage.destroy(jail.ref(), ctx.providers()));
+            JailStorage.of(session, jail).ifPresent(storage -> storage.destroy(jail.ref(), ctx.providers()));
         } catch (ValidationException refused) {
             // refused before removing anything (still running, still mounted): the jail is as whole as it was
             if (!ctx.dryRun() && !jail.isIncomplete()) {

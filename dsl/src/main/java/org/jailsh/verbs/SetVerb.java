@@ -126,8 +126,7 @@ public final class SetVerb {
         return Step.change("template: " + (toTemplate ? "0 -> 1" : "1 -> 0"),
                 toTemplate ? "read-only source for 'create -t " + jail.name() + "'" : "back to an ordinary jail",
                 ctx -> {
-                    StorageProvider storage = session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
-                            .orElse(null);
+                    StorageProvider storage = JailStorage.of(session, jail).orElse(null);
                     boolean storageMoves = storage != null && storage.movesTemplates();
                     // zfs makes a template read-only (iocage.md §6), so its config is written while it is still a
                     // jail and moves with the dataset; back to a jail, it is written once the dataset is writable

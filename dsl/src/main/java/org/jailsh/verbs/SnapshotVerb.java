@@ -34,6 +34,7 @@ public final class SnapshotVerb {
         return applier.locked(jailName, "snapshot", () -> {
             StoredJail jail = session.store().load(jailName);
             SetVerb.requireReadable(jail);
+            JailStorage.check(storage, jail.name(), jail.dir());
             if (storage.snapshots(jail.ref(), session.providerContext()).contains(name)) {
                 throw new ValidationException(jail.name() + " already has a snapshot named " + name,
                         "choose another name (-n NAME)");
@@ -48,6 +49,7 @@ public final class SnapshotVerb {
     public Outcome rollback(String target, String snapshot) {
         StoredJail jail = JailResolver.one(session.store(), target);
         StorageProvider storage = storage();
+        JailStorage.check(storage, jail.name(), jail.dir());
         if (!storage.snapshots(jail.ref(), session.providerContext()).contains(snapshot)) {
             throw new ValidationException(jail.name() + " has no snapshot named " + snapshot,
                     "see its snapshots with 'snaplist " + jail.name() + "'");

@@ -65,8 +65,7 @@ public final class StartStopVerb {
         // two phases, as jail(8) does: the jail exists with its mounts, the network is attached, then it boots
         plan.add(Step.run("start " + jail.name() + " (" + runtime.id() + ")", "asked for", ctx -> {
             List<MountEntry> mounts = new ArrayList<>();
-            session.registry().choose(ProviderKind.STORAGE, StorageProvider.class)
-                    .ifPresent(storage -> mounts.addAll(storage.rootMounts(jail.ref())));
+            JailStorage.of(session, jail).ifPresent(storage -> mounts.addAll(storage.rootMounts(jail.ref())));
             List<MountEntry> fstab = session.store().fstab(jail).entries();
             if (mounts.isEmpty()) {
                 // a root that is a plain directory or dataset: jail(8) mounts only onto existing directories

@@ -56,7 +56,7 @@ public final class UpdateVerb {
                 .orElseThrow(() -> new ProviderUnavailableException("no update provider of the "
                         + session.facts().platform().id() + " profile can " + verb + " " + jail.name()
                         + " (release " + jail.property("release") + ")", "see 'providers'"));
-        StorageProvider storage = session.registry().require(ProviderKind.STORAGE, StorageProvider.class);
+        StorageProvider storage = JailStorage.require(session, jail);
         if (release != null && RunStates.of(session, jail).up()) {
             throw new ValidationException(jail.name() + " is up; upgrade needs it stopped",
                     "stop " + jail.name() + " first: the upgrade replaces its system, and a failed one is rolled "
