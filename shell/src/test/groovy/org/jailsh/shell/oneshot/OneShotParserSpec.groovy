@@ -135,7 +135,7 @@ class OneShotParserSpec extends Specification {
 
         then:
         wrong.take(5) == []
-        taken > lines / 5
+        taken > lines / 10 // ≈ 600 expected: hundreds of lines compared, whatever the seed
     }
 
     static final List<List<String>> WORDS = ['web', 'db', 'ALL', 'vnet=on', 'a=b', '13.1-RELEASE', '/tmp/x', 'ls', 'x',
