@@ -42,7 +42,7 @@ class LauncherCdsSpec extends Specification {
 
     def "the first run makes the archive, says so on stderr, and stdout is the JSON alone"() {
         when:
-        def r = launcher('--root', root.toString(), 'list', '--json')
+        def r = listJson()
 
         then:
         r.code == 0
@@ -100,7 +100,7 @@ class LauncherCdsSpec extends Specification {
         Files.newByteChannel(archive(), java.nio.file.StandardOpenOption.WRITE).withCloseable { it.truncate(100_000) }
 
         when:
-        def r = launcher('--root', root.toString(), 'list', '--json')
+        def r = listJson()
 
         then:
         r.code == 0
@@ -120,7 +120,7 @@ class LauncherCdsSpec extends Specification {
         Files.setLastModifiedTime(file, time)
 
         when: 'a line that maps both layers (the JVM would not even start with a bad base under a top layer)'
-        def r = launcher('--root', root.toString(), 'list', '--json')
+        def r = listJson()
 
         then:
         r.code == 0
@@ -136,7 +136,7 @@ class LauncherCdsSpec extends Specification {
         Files.writeString(dist.resolve('cds/key'), 'made for another class path\n')
 
         when:
-        def r = launcher('--root', root.toString(), 'list', '--json')
+        def r = listJson()
 
         then:
         r.code == 0
@@ -152,8 +152,8 @@ class LauncherCdsSpec extends Specification {
 
         when:
         List<Map> both = Collections.synchronizedList([])
-        [1, 2].collect { Thread.start { both << launcher('--root', root.toString(), 'list', '--json') } }*.join()
-        def after = launcher('--root', root.toString(), 'list', '--json')
+        [1, 2].collect { Thread.start { both << listJson() } }*.join()
+        def after = listJson()
 
         then: 'both ran and printed the JSON alone; one of them prepared the cache, which the next run uses'
         both*.code == [0, 0]
@@ -178,6 +178,11 @@ class LauncherCdsSpec extends Specification {
 
     private Path archive() {
         dist.resolve('cds/base.jsa')
+    }
+
+    /** `list --json` on the two jails, through the launcher. */
+    private Map listJson() {
+        launcher('--root', root.toString(), 'list', '--json')
     }
 
     /** The launcher's run on the state root, and the JVM's class loading log of it. */
