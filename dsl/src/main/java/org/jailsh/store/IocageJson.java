@@ -136,42 +136,38 @@ public final class IocageJson {
      */
     public static String format(Map<String, Object> values) {
         Map<String, Object> sorted = new TreeMap<>(values);
-        if (!plain(sorted)) {
-            return pretty(sorted);
-        }
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.setPrettyPrinter(printer());
-            writePlain(generator, sorted);
+            if (!writePlain(generator, sorted)) {
+                return pretty(sorted);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot format config", e);
         }
         return out.toString();
     }
 
-    private static boolean plain(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && plain(e.getValue()));
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().allMatch(IocageJson::plain);
-        }
-        return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof BigInteger || value instanceof Double;
-    }
-
-    private static void writePlain(JsonGenerator generator, Object value) throws IOException {
+    /** Writes plain JSON data; false, at the first value of another kind, for databind to write the whole. */
+    private static boolean writePlain(JsonGenerator generator, Object value) throws IOException {
         if (value instanceof Map<?, ?> map) {
             generator.writeStartObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                generator.writeFieldName((String) e.getKey());
-                writePlain(generator, e.getValue());
+                if (!(e.getKey() instanceof String key)) {
+                    return false;
+                }
+                generator.writeFieldName(key);
+                if (!writePlain(generator, e.getValue())) {
+                    return false;
+                }
             }
             generator.writeEndObject();
         } else if (value instanceof List<?> list) {
             generator.writeStartArray();
             for (Object item : list) {
-                writePlain(generator, item);
+                if (!writePlain(generator, item)) {
+                    return false;
+                }
             }
             generator.writeEndArray();
         } else if (value == null) {
@@ -186,9 +182,12 @@ public final class IocageJson {
             generator.writeNumber(number);
         } else if (value instanceof BigInteger number) {
             generator.writeNumber(number);
+        } else if (value instanceof Double number) {
+            generator.writeNumber(number);
         } else {
-            generator.writeNumber((Double) value);
+            return false;
         }
+        return true;
     }
 
     public static void write(Path file, Map<String, Object> values) {

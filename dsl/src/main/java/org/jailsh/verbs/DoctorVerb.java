@@ -164,22 +164,25 @@ public final class DoctorVerb {
      * or the other way round. The directory's place is what was done last, so the config is brought in line with it.
      */
     private void templateFlag(StoredJail jail, List<Problem> found) {
-        if (jail.isCorrupt() || jail.template() == ValueChecks.isYes(jail.own().get("template"))) {
+        if (!misplaced(jail)) {
             return;
         }
         String place = jail.template() ? "templates/" : "jails/";
         found.add(new Problem(new Finding(jail.name(), "in " + place + " but its config says template="
                 + (jail.template() ? "0" : "1") + " (a template change cut short)",
                 "record template=" + (jail.template() ? "1" : "0") + " in its config"),
-                ctx -> locked(jail.name(), () -> session.store().find(jail.name())
-                        .filter(now -> !now.isCorrupt()
-                                && now.template() != ValueChecks.isYes(now.own().get("template")))
+                ctx -> locked(jail.name(), () -> session.store().find(jail.name()).filter(DoctorVerb::misplaced)
                         .ifPresent(now -> {
                             Map<String, Object> written = new TreeMap<>(now.own());
                             written.put("template", now.template() ? 1 : 0);
                             written.put("type", now.template() ? "template" : "jail");
                             ctx.writeConfig(now.dir(), written);
                         }))));
+    }
+
+    /** The directory's place (jails/ or templates/) and the config's template flag disagree. */
+    private static boolean misplaced(StoredJail jail) {
+        return !jail.isCorrupt() && jail.template() != ValueChecks.isYes(jail.own().get("template"));
     }
 
     private static Map<String, Object> readable(Path file) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jailsh.model.Levenshtein;
 import org.jailsh.model.ValueChecks;
@@ -24,13 +26,17 @@ public final class JailResolver {
 
     /** An exact name is read alone; only a prefix reads every jail's config (a start must not cost O(jails)). */
     public static StoredJail one(JailStore store, String query) {
+        return one(store, query, store::list);
+    }
+
+    private static StoredJail one(JailStore store, String query, Supplier<List<StoredJail>> all) {
         if (query != null && !query.isBlank()) {
-            java.util.Optional<StoredJail> exact = store.find(query);
+            Optional<StoredJail> exact = store.find(query);
             if (exact.isPresent()) {
                 return exact.get();
             }
         }
-        return one(store.list(), query);
+        return one(all.get(), query);
     }
 
     static StoredJail one(List<StoredJail> all, String query) {
@@ -58,20 +64,22 @@ public final class JailResolver {
 
     /** Several queries, in order, without duplicates; {@code ALL} means every jail that is not a template. */
     public static List<StoredJail> many(JailStore store, List<String> queries) {
-        List<StoredJail> all = null; // read once, and only for ALL or a prefix: `start web db` reads two configs
+        // every jail read once, and only for ALL or a prefix: `start web db` reads two configs
+        List<StoredJail> read = new ArrayList<>();
+        Supplier<List<StoredJail>> all = () -> {
+            if (read.isEmpty()) {
+                read.addAll(store.list());
+            }
+            return read;
+        };
         Map<String, StoredJail> chosen = new LinkedHashMap<>();
         for (String query : queries) {
             if (query.equals("ALL")) {
-                all = all != null ? all : store.list();
-                all.stream().filter(j -> !j.template()).forEach(j -> chosen.putIfAbsent(j.name(), j));
-                continue;
+                all.get().stream().filter(j -> !j.template()).forEach(j -> chosen.putIfAbsent(j.name(), j));
+            } else {
+                StoredJail jail = one(store, query, all);
+                chosen.putIfAbsent(jail.name(), jail);
             }
-            java.util.Optional<StoredJail> exact = query.isBlank() ? java.util.Optional.empty() : store.find(query);
-            if (exact.isEmpty()) {
-                all = all != null ? all : store.list();
-            }
-            StoredJail jail = exact.isPresent() ? exact.get() : one(all, query);
-            chosen.putIfAbsent(jail.name(), jail);
         }
         return new ArrayList<>(chosen.values());
     }

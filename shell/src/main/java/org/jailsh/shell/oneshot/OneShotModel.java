@@ -1,10 +1,6 @@
 package org.jailsh.shell.oneshot;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,19 +64,18 @@ public record OneShotModel(List<Global> globals, Map<String, Verb> verbs, Set<St
     static OneShotModel bundled() {
         try {
             byte[] text = StartupResources.read(OneShotModel.class, RESOURCE);
-            return text == null ? null : read(new ByteArrayInputStream(text));
+            return text == null ? null : read(new String(text, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    static OneShotModel read(InputStream in) throws IOException {
+    static OneShotModel read(String text) throws IOException {
         List<Global> globals = new ArrayList<>();
         Map<String, Verb> verbs = new HashMap<>();
         Set<String> commands = Set.of();
         Verb verb = null;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        for (String line : text.split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }

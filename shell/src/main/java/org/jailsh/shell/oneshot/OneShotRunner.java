@@ -1,7 +1,6 @@
 package org.jailsh.shell.oneshot;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -39,10 +38,10 @@ public final class OneShotRunner {
                 set(shell, option.getKey(), option.getValue());
             }
             return command(line, shell);
-        } catch (InvocationTargetException | InvalidPathException e) {
-            return null; // picocli reads the line again and names the option and the value it refused
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return null; // a model that does not match the classes: picocli reads the line from the classes
+        } catch (ReflectiveOperationException | InvalidPathException | ClassCastException e) {
+            // a refused value (a setter threw, a path with NUL) or a model that does not match the classes:
+            // picocli reads the line again, from the classes, and names what it refuses
+            return null;
         }
     }
 
