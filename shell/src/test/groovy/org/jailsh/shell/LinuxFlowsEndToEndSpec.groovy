@@ -40,13 +40,11 @@ class LinuxFlowsEndToEndSpec extends Specification {
 
     /** [exit code, stdout, stderr] of one CLI line, run in this JVM. */
     List cli(String... args) {
-        CliRun.run(base, args as List)
+        new RootCli(base).run(args)
     }
 
     String ok(String... args) {
-        def (code, out, err) = cli(args)
-        assert code == 0: "${args.join(' ')}: $out$err"
-        out
+        new RootCli(base).ok(args)
     }
 
     Path release() {
