@@ -18,11 +18,12 @@ import org.jailsh.spi.exec.LocalHostExec;
 
 /**
  * The training runs for the distribution's class-data-sharing archives ({@code ./jailsh} runs them once after each
- * build). {@code one-shot DIR} walks what one-shot verbs load (parsing, the facade, plugins and their probes, listing,
- * a dry-run start and stop, help, a typo) for the static base archive; {@code groovy} evaluates Groovy and reads the
- * recipes for the dynamic archive on top of it. The first also leaves in DIR what later starts read instead of
- * opening jars: the class path's plugins ({@code PluginLoader.INDEX}) and the resources read ({@code StartupResources}). Both work on a throw-away state root with one jail; nothing outside
- * that root is touched.
+ * build). {@code one-shot DIR} walks what the one-shot parser's lines load (parsing, the facade, plugins and their
+ * probes, listing, a dry-run start and stop, a process run) for the static base archive, and leaves in DIR what later
+ * starts read instead of opening jars: the class path's plugins ({@code PluginLoader.INDEX}) and the resources read
+ * ({@code StartupResources}). {@code groovy} evaluates Groovy, reads the recipes and goes through picocli (help, a
+ * typo) and databind ({@code --json}) for the dynamic archive on top. Both work on a throw-away state root with one
+ * jail; nothing outside that root is touched.
  */
 public final class CdsTraining {
 
